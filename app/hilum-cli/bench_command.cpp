@@ -1,0 +1,107 @@
+#include "arguments.h"
+#include "cli.h"
+#include "commands_p.h"
+
+#include "hilum/display/renderer.h"
+#include "hilum/film/loader.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <iomanip>
+#include <ostream>
+
+namespace hilum::cli {
+namespace {
+
+const char* const kSynopsis = "bench open FILE [--runs N] [--max-size PX] [--json]";
+
+struct Stats {
+  double median = 0, min = 0, max = 0;
+};
+
+Stats summarise(std::vector<double> ms) {
+  std::sort(ms.begin(), ms.end());
+  const std::size_t n = ms.size();
+  const double median = n % 2 ? ms[n / 2] : (ms[n / 2 - 1] + ms[n / 2]) / 2.0;
+  return {median, ms.front(), ms.back()};
+}
+
+double elapsedMs(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
+}
+
+// Decode + first display frame, the time between "open" and a picture on screen. The first frame
+// is rendered as the viewer would, fitted to --max-size (default 1024 px, a typical viewport).
+int benchOpen(const Arguments& parsed, std::ostream& out, std::ostream& err) {
+  if (parsed.positional().size() != 1) return usageError(err, "bench open takes exactly one FILE", kSynopsis);
+  const std::string path = parsed.positional()[0];
+  int runs = 10;
+  if (const auto v = parsed.value("--runs")) {
+    const auto n = parseInt(*v);
+    if (!n || *n < 1) return usageError(err, "--runs needs a positive number", kSynopsis);
+    runs = *n;
+  }
+  display::RenderOptions options;
+  options.maxSizePx = 1024;
+  if (const auto v = parsed.value("--max-size")) {
+    const auto n = parseInt(*v);
+    if (!n || *n < 0) return usageError(err, "--max-size needs a number of pixels (0: native)", kSynopsis);
+    options.maxSizePx = *n;
+  }
+
+  std::vector<double> decode, frame, total;
+  int columns = 0, rows = 0;
+  std::string encoding;
+  for (int i = 0; i < runs; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto film = film::loadFilm(path);
+    if (!film.ok()) return reportError(err, film.error());
+    const double decoded = elapsedMs(start);
+    const auto image = display::render(film.value(), display::DisplaySettings{}, options);
+    if (!image.ok()) return reportError(err, image.error());
+    const double all = elapsedMs(start);
+    decode.push_back(decoded);
+    frame.push_back(all - decoded);
+    total.push_back(all);
+    columns = film.value().columns();
+    rows = film.value().rows();
+    encoding = film.value().metadata().transferSyntaxName;
+    if (encoding.empty()) encoding = film::toString(film.value().metadata().format);
+  }
+  const Stats d = summarise(decode), f = summarise(frame), t = summarise(total);
+  if (parsed.has("--json")) {
+    auto stats = [](const Stats& s) { return nlohmann::json{{"median", s.median}, {"min", s.min}, {"max", s.max}}; };
+    out << nlohmann::json{{"file", path}, {"columns", columns}, {"rows", rows}, {"encoding", encoding},
+                          {"runs", runs}, {"max_size", options.maxSizePx},
+                          {"ms", {{"decode", stats(d)}, {"first_frame", stats(f)}, {"total", stats(t)}}}}
+               .dump(2)
+        << "\n";
+    return kExitOk;
+  }
+  out << "bench open " << path << "\n  " << columns << " x " << rows << ", " << encoding << ", " << runs
+      << " runs, first frame at max " << options.maxSizePx << " px\n";
+  auto row = [&out](const char* what, const Stats& s) {
+    out << "  " << std::left << std::setw(12) << what << std::right << std::fixed << std::setprecision(1)
+        << "median " << std::setw(8) << s.median << " ms   min " << std::setw(8) << s.min << " ms   max "
+        << std::setw(8) << s.max << " ms\n";
+  };
+  row("decode", d);
+  row("first frame", f);
+  row("total", t);
+  return kExitOk;
+}
+
+}  // namespace
+
+int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.empty()) return usageError(err, "bench needs a benchmark name (open)", kSynopsis);
+  std::string problem;
+  const auto parsed = Arguments::parse({args.begin() + 1, args.end()}, {"--runs", "--max-size"}, {"--json"}, problem);
+  if (!parsed) return usageError(err, problem, kSynopsis);
+  if (args[0] == "open") return benchOpen(*parsed, out, err);
+  return usageError(err, "unknown benchmark '" + args[0] + "'", kSynopsis);
+}
+
+}  // namespace hilum::cli

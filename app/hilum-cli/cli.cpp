@@ -1,0 +1,60 @@
+#include "cli.h"
+
+#include "commands_p.h"
+
+#include <ostream>
+
+namespace hilum::cli {
+namespace {
+
+const char* const kUsage =
+    "usage: hilum-cli COMMAND [ARGS]\n"
+    "\n"
+    "commands:\n"
+    "  info FILE [--json]                     metadata, encoding, pixel spacing and window presets\n"
+    "  render FILE -o OUT.png [--window C,W] [--preset N] [--invert] [--max-size PX]\n"
+    "                                         write what the viewer shows as an 8-bit gray PNG\n"
+    "  bench open FILE [--runs N] [--max-size PX] [--json]\n"
+    "                                         time decode + first display frame (median/min/max)\n"
+    "  version                                print the version\n"
+    "\n"
+    "FILE is DICOM (any preamble, uncompressed, deflated, JPEG, JPEG-LS, JPEG 2000, RLE), PNG, JPEG or TIFF.\n"
+    "Exit status: 0 success, 1 a file could not be processed, 2 usage error.\n";
+
+}  // namespace
+
+int usageError(std::ostream& err, const std::string& problem, const std::string& synopsis) {
+  err << "hilum-cli: " << problem << "\nusage: hilum-cli " << synopsis << "\n";
+  return kExitUsage;
+}
+
+int reportError(std::ostream& err, const Error& error) {
+  err << "hilum-cli: ";
+  if (!error.path().empty()) err << error.path() << ": ";
+  err << error.reason() << "\n";
+  return kExitFailed;
+}
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.empty()) {
+    err << kUsage;
+    return kExitUsage;
+  }
+  const std::string& command = args.front();
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (command == "info") return infoCommand(rest, out, err);
+  if (command == "render") return renderCommand(rest, out, err);
+  if (command == "bench") return benchCommand(rest, out, err);
+  if (command == "version" || command == "--version") {
+    out << "hilum-cli " << HILUM_VERSION << "\n";
+    return kExitOk;
+  }
+  if (command == "help" || command == "--help" || command == "-h") {
+    out << kUsage;
+    return kExitOk;
+  }
+  err << "hilum-cli: unknown command '" << command << "'\n" << kUsage;
+  return kExitUsage;
+}
+
+}  // namespace hilum::cli

@@ -1,0 +1,41 @@
+#pragma once
+// The VOI choices a film offers the user: each Window Center/Width pair, each VOI LUT, and always a
+// full-range window computed from the pixels, as DICOM viewers list them in a preset menu.
+#include "hilum/display/voi.h"
+#include "hilum/film/film.h"
+
+#include <string>
+#include <vector>
+
+namespace hilum::display {
+
+struct VoiPreset {
+  enum class Kind { Window, Lut, FullRange };
+  Kind kind = Kind::FullRange;
+  std::string name;     // the file's explanation, or a generated one ("Window 1", "Full range")
+  VoiWindow window;     // valid for Window and FullRange
+  int lutIndex = -1;    // index into film.display().voiLuts for Lut
+};
+
+const char* toString(VoiPreset::Kind kind);  // "window", "lut", "full-range"
+
+// The smallest and largest modality value of the film's pixels (padding excluded).
+struct ModalityRange {
+  double min = 0.0;
+  double max = 0.0;
+};
+ModalityRange modalityRange(const film::Film& film);
+
+// Window covering the whole modality range with LINEAR: what a film without VOI attributes shows.
+VoiWindow fullRangeWindow(const film::Film& film);
+
+// File windows first, then VOI LUTs, then full range, in file order.
+std::vector<VoiPreset> voiPresets(const film::Film& film);
+
+// The preset a film opens with. PS3.4 leaves the choice to the display; the first window is the one
+// the modality meant for primary viewing, so it wins -- unless it misses every pixel of the film
+// (seen in real files whose encoder shifted the data but not the window), which would open a blank
+// white or black film. Then the first VOI LUT, else the full range.
+int defaultPresetIndex(const film::Film& film, const std::vector<VoiPreset>& presets);
+
+}  // namespace hilum::display

@@ -1,0 +1,30 @@
+#pragma once
+// Opening films. One entry point for every format: the content (not the extension) decides between
+// DICOM (with or without preamble and File Meta), PNG, JPEG and TIFF.
+//
+// Thread safety: loadFilm may be called from any thread, concurrently for different files.
+// Errors: every failure comes back as an Error naming the file and the reason; nothing throws.
+#include "hilum/base/result.h"
+#include "hilum/film/film.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace hilum::film {
+
+// Limits checked against the declared sizes before any pixel buffer is allocated, so that a
+// 60000 x 60000 x 1000 header in a 1 kB file is refused, not obeyed.
+struct LoadLimits {
+  int maxDimension = 16384;                           // rows or columns; a 43 cm film at 0.05 mm is ~8600
+  std::int64_t maxFramePixels = 16384LL * 16384LL;    // rows x columns of the one frame decoded
+  std::int64_t maxFrames = 10000;
+  std::int64_t maxPixelDataBytes = 4LL << 30;         // rows x columns x frames x bytes, all frames
+};
+
+[[nodiscard]] Result<Film> loadFilm(const std::string& path, const LoadLimits& limits = {});
+
+// The transfer syntaxes loadFilm decodes, as UIDs (for `hilum-cli info`, the manual and tests).
+const std::vector<std::string>& supportedTransferSyntaxes();
+
+}  // namespace hilum::film

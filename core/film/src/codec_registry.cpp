@@ -1,0 +1,25 @@
+#include "codec_registry_p.h"
+
+#include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dcrledrg.h>
+#include <dcmtk/dcmjpeg/djdecode.h>
+#include <dcmtk/dcmjpls/djdecode.h>
+#include <dcmtk/oflog/oflog.h>
+
+#include <mutex>
+
+namespace hilum::film::detail {
+
+void ensureDcmtkReady() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // DCMTK's warnings ("W: ... length of element ...") would otherwise interleave with Hilum's
+    // messages on stderr; every problem that matters comes back as a Hilum Error instead.
+    OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
+    DJDecoderRegistration::registerCodecs();
+    DJLSDecoderRegistration::registerCodecs();
+    DcmRLEDecoderRegistration::registerCodecs();
+  });
+}
+
+}  // namespace hilum::film::detail
