@@ -22,7 +22,7 @@ double applyWindow(const VoiWindow& w, double x) {
   switch (w.function) {
     case film::VoiFunction::Linear: {
       const double width = std::max(1.0, w.width);
-      if (width <= 1.0) return x < c - 0.5 ? 0.0 : 1.0;  // the standard's degenerate binary window
+      if (width <= 1.0) return x <= c - 0.5 ? 0.0 : 1.0;  // width 1: a threshold, as the formula gives
       const double lo = c - 0.5 - (width - 1.0) / 2.0;
       const double hi = c - 0.5 + (width - 1.0) / 2.0;
       if (x <= lo) return 0.0;

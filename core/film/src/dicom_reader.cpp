@@ -3,6 +3,7 @@
 #include "codec_registry_p.h"
 #include "dicom_attributes_p.h"
 #include "j2k_decoder_p.h"
+#include "rle_decoder_p.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -13,6 +14,7 @@
 #include <dcmtk/dcmdata/dcpxitem.h>
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmdata/dcxfer.h>
+#include <dcmtk/dcmimage/diregist.h>  // registers colour support in DicomImage
 #include <dcmtk/dcmimgle/dcmimage.h>
 
 #include <algorithm>
@@ -105,15 +107,16 @@ PixelBuffer fromJ2k(const J2kImage& j2k) {
   return out;
 }
 
-// The bytes of the first frame's JPEG 2000 codestream, from the encapsulated fragments
-// (PS3.5 A.4): item 0 is the Basic Offset Table, frames follow as one or more fragments.
-Result<std::vector<Uint8>> firstJ2kFrame(DcmPixelData& pixelData, E_TransferSyntax xfer, int frames,
-                                         const std::string& path) {
+// The bytes of the first frame from the encapsulated fragments (PS3.5 A.4): item 0 is the Basic
+// Offset Table, frames follow as one or more fragments. `endsWithEoc`: the codec's end marker
+// (JPEG 2000's FFD9) closes a frame when there is no offset table to say where frames end.
+Result<std::vector<Uint8>> firstEncapsulatedFrame(DcmPixelData& pixelData, E_TransferSyntax xfer, int frames,
+                                                  bool endsWithEoc, const std::string& path) {
   DcmPixelSequence* sequence = nullptr;
   if (pixelData.getEncapsulatedRepresentation(xfer, nullptr, sequence).bad() || sequence == nullptr)
-    return fail(ErrorCode::Malformed, "JPEG 2000 pixel data is not encapsulated", path);
+    return fail(ErrorCode::Malformed, "compressed pixel data is not encapsulated", path);
   const unsigned long items = sequence->card();
-  if (items < 2) return fail(ErrorCode::Truncated, "JPEG 2000 pixel data holds no frame", path);
+  if (items < 2) return fail(ErrorCode::Truncated, "compressed pixel data holds no frame", path);
 
   // Where frame 2 starts, from the offset table when it has one (offsets count from item 1).
   std::vector<Uint32> offsets;
@@ -140,16 +143,29 @@ Result<std::vector<Uint8>> firstJ2kFrame(DcmPixelData& pixelData, E_TransferSynt
     Uint8* raw = nullptr;
     const Uint32 length = fragment->getLength();
     if (length > 0 && (fragment->getUint8Array(raw).bad() || raw == nullptr))
-      return fail(ErrorCode::Truncated, "JPEG 2000 fragment " + std::to_string(i) + " is unreadable", path);
+      return fail(ErrorCode::Truncated, "fragment " + std::to_string(i) + " is unreadable", path);
     bytes.insert(bytes.end(), raw, raw + length);
     consumed += length + 8;
     // Without an offset table, a frame ends with the EOC marker (FFD9) at the end of a fragment.
-    if (frames > 1 && offsets.size() < 2 && bytes.size() >= 2 && bytes[bytes.size() - 2] == 0xFF &&
-        bytes.back() == 0xD9)
+    if (frames > 1 && offsets.size() < 2 && endsWithEoc && bytes.size() >= 2 &&
+        bytes[bytes.size() - 2] == 0xFF && bytes.back() == 0xD9)
       break;
   }
-  if (bytes.empty()) return fail(ErrorCode::Truncated, "JPEG 2000 first frame is empty", path);
+  if (bytes.empty()) return fail(ErrorCode::Truncated, "first frame is empty", path);
   return bytes;
+}
+
+// 8-bit interleaved colour to gray: Y itself for YBR, Rec. 601 luma for RGB.
+PixelBuffer grayFromInterleaved(const Uint8* samples, int columns, int rows, bool isYbr) {
+  PixelBuffer out;
+  out.columns = columns;
+  out.rows = rows;
+  out.data.resize(static_cast<std::size_t>(columns) * rows);
+  for (std::size_t i = 0; i < out.data.size(); ++i) {
+    const Uint8* p = samples + 3 * i;
+    out.data[i] = isYbr ? p[0] : static_cast<std::uint16_t>(std::lround(0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2]));
+  }
+  return out;
 }
 
 // Colour films (RGB, YBR, PALETTE COLOR): DCMTK renders them to 8-bit RGB; Hilum reads films in
@@ -163,14 +179,7 @@ Result<PixelBuffer> decodeColourFirstFrame(DcmDataset& dataset, E_TransferSyntax
   const auto rows = static_cast<int>(image.getHeight());
   const auto* rgb = static_cast<const Uint8*>(image.getOutputData(8, 0, 0));
   if (rgb == nullptr) return fail(ErrorCode::Malformed, "colour image pixel data cannot be rendered", path);
-  PixelBuffer out;
-  out.columns = columns;
-  out.rows = rows;
-  out.data.resize(static_cast<std::size_t>(columns) * rows);
-  for (std::size_t i = 0; i < out.data.size(); ++i)
-    out.data[i] = static_cast<std::uint16_t>(
-        std::lround(0.299 * rgb[3 * i] + 0.587 * rgb[3 * i + 1] + 0.114 * rgb[3 * i + 2]));
-  return out;
+  return grayFromInterleaved(rgb, columns, rows, false);
 }
 
 Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limits) {
@@ -267,7 +276,7 @@ Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limit
   PixelBuffer pixels;
   DisplayAttributes display;
   if (isJpeg2000(xfer)) {
-    auto bytes = firstJ2kFrame(pixelData, xfer, static_cast<int>(frames), path);
+    auto bytes = firstEncapsulatedFrame(pixelData, xfer, static_cast<int>(frames), true, path);
     if (!bytes.ok()) return bytes.error();
     auto j2k = decodeJ2k(bytes.value().data(), bytes.value().size(), limits.maxFramePixels);
     if (!j2k.ok()) return j2k.error().withPath(path);
@@ -277,6 +286,20 @@ Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limit
                                             std::to_string(columns) + " x " + std::to_string(rows), path);
     pixels = fromJ2k(j2k.value());
     if (monochrome) display = readDisplayAttributes(ds, pixels.isSigned);
+  } else if (xfer == EXS_RLELossless && photometric != "PALETTE COLOR") {
+    // RLE frames are one fragment each (PS3.5 G.5), so without an offset table fragment n is frame n.
+    auto bytes = firstEncapsulatedFrame(pixelData, xfer, 1, false, path);
+    if (!bytes.ok()) return bytes.error();
+    auto frame = decodeRleFrame(bytes.value(), columns, rows, samples, bitsAllocated / 8);
+    if (!frame.ok()) return frame.error().withPath(path);
+    if (monochrome) {
+      pixels = unpackFrame(frame.value().data(), columns, rows, bitsAllocated, bitsStored, metadata.highBit,
+                           metadata.pixelSigned);
+      display = readDisplayAttributes(ds, metadata.pixelSigned);
+    } else {
+      if (bitsAllocated != 8) return fail(ErrorCode::Unsupported, "16-bit colour RLE is not supported", path);
+      pixels = grayFromInterleaved(frame.value().data(), columns, rows, photometric.rfind("YBR_", 0) == 0);
+    }
   } else if (monochrome) {
     // One frame only, decoded straight from the file: a 3000 x 3000 film is never held twice,
     // and multi-frame files do not decompress frames nobody looks at.

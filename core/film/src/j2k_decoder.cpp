@@ -87,6 +87,9 @@ Result<J2kImage> decodeJ2k(const std::uint8_t* data, std::size_t size, std::int6
   opj_set_default_decoder_parameters(&parameters);
   if (!opj_setup_decoder(codec.get(), &parameters))
     return j2kError(ErrorCode::Internal, "OpenJPEG decoder set-up failed", message);
+  // Strict mode turns a truncated codestream into an error; OpenJPEG would otherwise decode what it
+  // has and fill the rest, which would show a partly blank film without a word.
+  opj_decoder_set_strict_mode(codec.get(), OPJ_TRUE);
   // Tile-parallel decoding: a 2k x 2k lossless chest film has many code blocks to share out.
   opj_codec_set_threads(codec.get(), static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
 

@@ -1,0 +1,266 @@
+// Bad input gets a clear error naming the file and the reason: never a crash, never a hang, never
+// silent garbage.
+#include "dicom_fixture.h"
+#include "temp_dir.h"
+
+#include "hilum/film/loader.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstring>
+#include <random>
+
+using hilum::ErrorCode;
+using hilum::film::loadFilm;
+using namespace hilum::test;
+using Catch::Matchers::Contains;
+
+namespace {
+
+// Loading either fails or gives back exactly what was written: the one outcome that must never
+// happen is a film that opens with wrong pixels.
+bool errorOrExact(const std::string& path, const std::vector<int>& written) {
+  const auto film = loadFilm(path);
+  if (!film.ok()) return !film.error().reason().empty();
+  const auto& px = film.value().pixels();
+  for (std::size_t i = 0; i < px.size(); ++i)
+    if (px.value(i) != written[i]) return false;
+  return true;
+}
+
+struct Element {
+  std::size_t lengthOffset;
+  bool longLength;
+};
+
+// The elements of an explicit VR little endian file after the 128 + 4 byte preamble, top level
+// only, with where their length fields sit.
+std::vector<Element> explicitElements(const std::string& bytes) {
+  static const char* const longVrs[] = {"OB", "OW", "OF", "OD", "OL", "OV", "SQ", "UT", "UN", "UC", "UR", "SV", "UV"};
+  std::vector<Element> out;
+  std::size_t pos = 132;
+  while (pos + 8 <= bytes.size()) {
+    const std::string vr = bytes.substr(pos + 4, 2);
+    bool isLong = false;
+    for (const char* l : longVrs) isLong = isLong || vr == l;
+    std::uint32_t length = 0;
+    if (isLong) {
+      std::memcpy(&length, bytes.data() + pos + 8, 4);
+      out.push_back({pos + 8, true});
+      pos += 12;
+    } else {
+      std::uint16_t shortLength = 0;
+      std::memcpy(&shortLength, bytes.data() + pos + 6, 2);
+      length = shortLength;
+      out.push_back({pos + 6, false});
+      pos += 8;
+    }
+    if (length == 0xFFFFFFFFu) break;  // undefined length: stop walking
+    pos += length;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("missing, empty and folder paths are refused by name", "[film][broken]") {
+  TempDir dir;
+  auto missing = loadFilm(dir.file("nope.dcm"));
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().code() == ErrorCode::NotFound);
+  CHECK_THAT(missing.error().message(), Contains("nope.dcm") && Contains("no such file"));
+
+  writeBytes(dir.file("empty.dcm"), "");
+  auto empty = loadFilm(dir.file("empty.dcm"));
+  REQUIRE_FALSE(empty.ok());
+  CHECK(empty.error().code() == ErrorCode::Truncated);
+
+  auto folder = loadFilm(dir.path());
+  REQUIRE_FALSE(folder.ok());
+  CHECK_THAT(folder.error().reason(), Contains("folder"));
+}
+
+TEST_CASE("a text file is not mistaken for a film", "[film][broken]") {
+  TempDir dir;
+  writeBytes(dir.file("notes.dcm"), "Patient looked fine. Follow up in two weeks.\n");
+  const auto film = loadFilm(dir.file("notes.dcm"));
+  REQUIRE_FALSE(film.ok());
+  CHECK_THAT(film.error().message(), Contains("notes.dcm"));
+}
+
+TEST_CASE("a file cut short at any point fails or decodes exactly", "[film][broken]") {
+  TempDir dir;
+  for (Syntax syntax : {Syntax::ExplicitLE, Syntax::ImplicitLE, Syntax::JpegLsLossless, Syntax::Rle,
+                        Syntax::JpegLosslessSV1, Syntax::J2kLossless}) {
+    DYNAMIC_SECTION(syntaxName(syntax)) {
+      DicomSpec spec;
+      spec.syntax = syntax;
+      spec.rows = 24;
+      spec.columns = 32;
+      spec.pixels = patternPixels(spec, false);
+      writeDicom(spec, dir.file("whole.dcm"));
+      const std::string whole = readBytes(dir.file("whole.dcm"));
+      int failures = 0;
+      for (std::size_t cut = 0; cut < whole.size(); cut += std::max<std::size_t>(1, whole.size() / 300)) {
+        writeBytes(dir.file("cut.dcm"), whole.substr(0, cut));
+        INFO("cut at " << cut << " of " << whole.size());
+        CHECK(errorOrExact(dir.file("cut.dcm"), spec.pixels));
+        failures += loadFilm(dir.file("cut.dcm")).ok() ? 0 : 1;
+      }
+      CHECK(failures > 0);
+    }
+  }
+}
+
+TEST_CASE("a length field that lies gives an error", "[film][broken]") {
+  TempDir dir;
+  DicomSpec spec;
+  spec.pixels = patternPixels(spec, false);
+  writeDicom(spec, dir.file("whole.dcm"));
+  const std::string whole = readBytes(dir.file("whole.dcm"));
+  const auto elements = explicitElements(whole);
+  REQUIRE(elements.size() > 10);
+  for (const Element& e : elements) {
+    for (std::uint32_t lie : {0x7FFFFFF0u, 0x00010001u}) {
+      std::string broken = whole;
+      if (e.longLength) {
+        std::memcpy(broken.data() + e.lengthOffset, &lie, 4);
+      } else {
+        const std::uint16_t shortLie = static_cast<std::uint16_t>(lie == 0x7FFFFFF0u ? 0xFFF0 : 0x0101);
+        std::memcpy(broken.data() + e.lengthOffset, &shortLie, 2);
+      }
+      writeBytes(dir.file("lie.dcm"), broken);
+      INFO("length field at " << e.lengthOffset << " set to " << lie);
+      CHECK(errorOrExact(dir.file("lie.dcm"), spec.pixels));
+    }
+  }
+}
+
+TEST_CASE("random byte damage never crashes or hangs the loader", "[film][broken]") {
+  TempDir dir;
+  for (Syntax syntax : {Syntax::ExplicitLE, Syntax::JpegLsLossless, Syntax::J2kLossless, Syntax::Rle,
+                        Syntax::JpegLosslessSV1, Syntax::JpegBaseline, Syntax::DeflatedLE}) {
+    DYNAMIC_SECTION(syntaxName(syntax)) {
+      DicomSpec spec;
+      spec.syntax = syntax;
+      if (syntax == Syntax::JpegBaseline) spec.bitsAllocated = spec.bitsStored = 8;
+      spec.rows = 24;
+      spec.columns = 32;
+      writeDicom(spec, dir.file("whole.dcm"));
+      const std::string whole = readBytes(dir.file("whole.dcm"));
+      std::mt19937 random(1234);
+      std::uniform_int_distribution<std::size_t> where(0, whole.size() - 1);
+      std::uniform_int_distribution<int> what(0, 255);
+      for (int round = 0; round < 150; ++round) {
+        std::string damaged = whole;
+        for (int k = 0; k < 4; ++k) damaged[where(random)] = static_cast<char>(what(random));
+        writeBytes(dir.file("damaged.dcm"), damaged);
+        const auto start = std::chrono::steady_clock::now();
+        const auto film = loadFilm(dir.file("damaged.dcm"));
+        if (!film.ok()) CHECK_FALSE(film.error().reason().empty());
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));  // a hang guard, not a timing
+      }
+    }
+  }
+}
+
+TEST_CASE("files that hold no image say what they are", "[film][broken]") {
+  TempDir dir;
+  struct Case { const char* sopClass; const char* expected; };
+  const Case cases[] = {{"1.2.840.10008.5.1.4.1.1.88.22", "Structured Report"},
+                        {"1.2.840.10008.5.1.4.1.1.104.1", "PDF"},
+                        {"1.2.840.10008.5.1.4.1.1.1.1", "no Pixel Data"}};
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(c.expected) {
+      DicomSpec spec;
+      spec.omitPixelData = true;
+      spec.sopClassUid = c.sopClass;
+      writeDicom(spec, dir.file("doc.dcm"));
+      const auto film = loadFilm(dir.file("doc.dcm"));
+      REQUIRE_FALSE(film.ok());
+      CHECK(film.error().code() == ErrorCode::NotAnImage);
+      CHECK_THAT(film.error().message(), Contains("doc.dcm") && Contains(c.expected));
+    }
+  }
+}
+
+TEST_CASE("an unsupported transfer syntax is named in the error", "[film][broken]") {
+  TempDir dir;
+  writeMpeg2Film(dir.file("video.dcm"));
+  const auto film = loadFilm(dir.file("video.dcm"));
+  REQUIRE_FALSE(film.ok());
+  CHECK(film.error().code() == ErrorCode::Unsupported);
+  CHECK_THAT(film.error().reason(), Contains("MPEG2") && Contains("1.2.840.10008.1.2.4.100"));
+}
+
+TEST_CASE("absurd declared sizes are refused before allocating", "[film][broken]") {
+  TempDir dir;
+  struct Case { const char* name; std::vector<std::pair<std::string, std::string>> lie; ErrorCode code; const char* says; };
+  const Case cases[] = {
+      {"65535 x 65535", {{"Rows", "65535"}, {"Columns", "65535"}}, ErrorCode::TooLarge, "exceeds"},
+      {"a million frames", {{"NumberOfFrames", "1000000"}}, ErrorCode::TooLarge, "frames"},
+      {"10000 x 10000 x 9000 frames", {{"Rows", "10000"}, {"Columns", "10000"}, {"NumberOfFrames", "9000"}},
+       ErrorCode::TooLarge, "exceeds"},
+      {"more rows than the data hold", {{"Rows", "100"}}, ErrorCode::Truncated, "bytes"},
+      {"zero columns", {{"Columns", "0"}}, ErrorCode::Malformed, "zero"},
+      {"32 bits allocated", {{"BitsAllocated", "32"}}, ErrorCode::Unsupported, "Bits Allocated"},
+      {"bits stored above allocated", {{"BitsStored", "20"}}, ErrorCode::Malformed, "Bits Stored"},
+      {"unknown photometric", {{"PhotometricInterpretation", "HSV"}}, ErrorCode::Unsupported, "HSV"},
+  };
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(c.name) {
+      DicomSpec spec;
+      spec.attributes = c.lie;
+      writeDicom(spec, dir.file("bomb.dcm"));
+      const auto start = std::chrono::steady_clock::now();
+      const auto film = loadFilm(dir.file("bomb.dcm"));
+      REQUIRE_FALSE(film.ok());
+      CHECK(film.error().code() == c.code);
+      CHECK_THAT(film.error().message(), Contains("bomb.dcm") && Contains(c.says));
+      CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));  // refused, not attempted
+    }
+  }
+}
+
+TEST_CASE("custom limits apply", "[film][broken]") {
+  TempDir dir;
+  DicomSpec spec;
+  writeDicom(spec, dir.file("small.dcm"));
+  hilum::film::LoadLimits tight;
+  tight.maxDimension = 32;
+  const auto film = loadFilm(dir.file("small.dcm"), tight);
+  REQUIRE_FALSE(film.ok());
+  CHECK(film.error().code() == ErrorCode::TooLarge);
+}
+
+TEST_CASE("broken PNG, JPEG and TIFF files are refused by name", "[film][broken]") {
+  TempDir dir;
+  SECTION("PNG signature then garbage") {
+    writeBytes(dir.file("bad.png"), std::string("\x89PNG\r\n\x1a\n", 8) + std::string(100, 'x'));
+    const auto film = loadFilm(dir.file("bad.png"));
+    REQUIRE_FALSE(film.ok());
+    CHECK_THAT(film.error().message(), Contains("bad.png") && Contains("PNG"));
+  }
+  SECTION("PNG declaring 100000 x 100000 pixels") {
+    std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
+    png += std::string("\x00\x01\x86\xa0\x00\x01\x86\xa0\x08\x00\x00\x00\x00", 13);
+    png += std::string(4, '\0');
+    writeBytes(dir.file("bomb.png"), png);
+    const auto film = loadFilm(dir.file("bomb.png"));
+    REQUIRE_FALSE(film.ok());
+    CHECK(film.error().code() == ErrorCode::TooLarge);
+  }
+  SECTION("JPEG cut after its start marker") {
+    writeBytes(dir.file("cut.jpg"), std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF", 10));
+    const auto film = loadFilm(dir.file("cut.jpg"));
+    REQUIRE_FALSE(film.ok());
+    CHECK_THAT(film.error().message(), Contains("cut.jpg"));
+  }
+  SECTION("TIFF header without directory") {
+    writeBytes(dir.file("bad.tif"), std::string("II*\0\x08\0\0\0", 8));
+    const auto film = loadFilm(dir.file("bad.tif"));
+    REQUIRE_FALSE(film.ok());
+    CHECK_THAT(film.error().message(), Contains("bad.tif"));
+  }
+}
