@@ -9,7 +9,7 @@ packages=(
   # GUI
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev
   # films
-  libdcmtk-dev dcmtk libopenjp2-7-dev
+  libdcmtk-dev dcmtk libopenjp2-7-dev libcharls-dev
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   # AI
   libtorch-dev

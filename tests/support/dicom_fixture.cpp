@@ -1,6 +1,6 @@
 #include "dicom_fixture.h"
 
-#include "j2k_encoder.h"
+#include "codestream_encoder.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -17,8 +17,6 @@
 #include <dcmtk/dcmjpeg/djencode.h>
 #include <dcmtk/dcmjpeg/djrplol.h>
 #include <dcmtk/dcmjpeg/djrploss.h>
-#include <dcmtk/dcmjpls/djencode.h>
-#include <dcmtk/dcmjpls/djrparam.h>
 #include <dcmtk/oflog/oflog.h>
 
 #include <memory>
@@ -37,7 +35,6 @@ void registerEncoders() {
   std::call_once(once, [] {
     OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
     DJEncoderRegistration::registerCodecs();
-    DJLSEncoderRegistration::registerCodecs();
     DcmRLEEncoderRegistration::registerCodecs();
   });
 }
@@ -180,7 +177,10 @@ void writeDicom(const DicomSpec& spec, const std::string& path) {
   const std::size_t perFrame = static_cast<std::size_t>(spec.rows) * spec.columns * samples;
   const E_TransferSyntax xfer = toXfer(spec.syntax);
 
-  if (spec.syntax == Syntax::J2kLossless || spec.syntax == Syntax::J2k) {
+  const bool ownEncoder = spec.syntax == Syntax::J2kLossless || spec.syntax == Syntax::J2k ||
+                          spec.syntax == Syntax::JpegLsLossless || spec.syntax == Syntax::JpegLsNearLossless;
+  if (ownEncoder) {
+    if (samples != 1) throw std::runtime_error("fixture encoders for JPEG 2000 and JPEG-LS take gray films only");
     auto* sequence = new DcmPixelSequence(DCM_PixelSequenceTag);
     auto* offsetTable = new DcmPixelItem(DCM_PixelItemTag);
     sequence->insert(offsetTable);
@@ -188,8 +188,11 @@ void writeDicom(const DicomSpec& spec, const std::string& path) {
     for (int f = 0; f < spec.frames; ++f) {
       const std::vector<int> frame(values.begin() + static_cast<std::ptrdiff_t>(perFrame * f),
                                    values.begin() + static_cast<std::ptrdiff_t>(perFrame * (f + 1)));
-      auto codestream = encodeJ2k(frame, spec.columns, spec.rows, spec.bitsStored, spec.isSigned,
-                                  spec.syntax == Syntax::J2k);
+      const bool jpegLs = spec.syntax == Syntax::JpegLsLossless || spec.syntax == Syntax::JpegLsNearLossless;
+      auto codestream = jpegLs ? encodeJpegLs(frame, spec.columns, spec.rows, spec.bitsStored,
+                                              spec.syntax == Syntax::JpegLsNearLossless ? 2 : 0)
+                               : encodeJ2k(frame, spec.columns, spec.rows, spec.bitsStored, spec.isSigned,
+                                           spec.syntax == Syntax::J2k);
       check(sequence->storeCompressedFrame(offsets, codestream.data(), static_cast<Uint32>(codestream.size()), 0),
             "storeCompressedFrame");
     }
@@ -197,7 +200,7 @@ void writeDicom(const DicomSpec& spec, const std::string& path) {
     auto* pixelData = new DcmPixelData(DCM_PixelData);
     pixelData->putOriginalRepresentation(xfer, nullptr, sequence);
     check(ds.insert(pixelData, true), "insert PixelData");
-    if (spec.syntax == Syntax::J2k) check(ds.putAndInsertString(DCM_LossyImageCompression, "01"), "Lossy");
+    if (!isLossless(spec.syntax)) check(ds.putAndInsertString(DCM_LossyImageCompression, "01"), "Lossy");
   } else {
     // Stored values back into Bits Allocated words at High Bit (PS3.5 8.1.1).
     const int shift = highBit + 1 - spec.bitsStored;
@@ -219,8 +222,6 @@ void writeDicom(const DicomSpec& spec, const std::string& path) {
       case Syntax::JpegExtended: parameter = std::make_unique<DJ_RPLossy>(95); break;
       case Syntax::JpegLossless:
       case Syntax::JpegLosslessSV1: parameter = std::make_unique<DJ_RPLossless>(); break;
-      case Syntax::JpegLsLossless: parameter = std::make_unique<DJLSRepresentationParameter>(0, OFTrue); break;
-      case Syntax::JpegLsNearLossless: parameter = std::make_unique<DJLSRepresentationParameter>(2, OFFalse); break;
       case Syntax::Rle: parameter = std::make_unique<DcmRLERepresentationParameter>(); break;
       default: break;
     }

@@ -2,6 +2,8 @@
 // Writes a synthetic film with the test fixtures' writer: benchmark input that needs no patient data.
 #include "dicom_fixture.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -33,8 +35,16 @@ int main(int argc, char** argv) {
     }
   }
   spec.bitsAllocated = spec.bitsStored > 8 ? 16 : 8;
-  // Smooth anatomy-like content, so compressed sizes resemble real films rather than noise.
+  // Gradients plus a little quantum-like noise, so codecs work about as hard as on real films
+  // (a pure gradient compresses to almost nothing and would flatter every decoder).
   spec.pixels = hilum::test::patternPixels(spec, true);
+  const auto [lo, hi] = hilum::test::storedRange(spec);
+  const int amplitude = std::max(1, (hi - lo) / 2048);
+  std::uint32_t state = 12345;
+  for (int& v : spec.pixels) {
+    state = state * 1664525u + 1013904223u;
+    v = std::clamp(v + static_cast<int>(state >> 16) % (2 * amplitude + 1) - amplitude, lo, hi);
+  }
   try {
     hilum::test::writeDicom(spec, argv[1]);
   } catch (const std::exception& e) {

@@ -3,7 +3,6 @@
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcrledrg.h>
 #include <dcmtk/dcmjpeg/djdecode.h>
-#include <dcmtk/dcmjpls/djdecode.h>
 #include <dcmtk/oflog/oflog.h>
 
 #include <mutex>
@@ -16,8 +15,9 @@ void ensureDcmtkReady() {
     // DCMTK's warnings ("W: ... length of element ...") would otherwise interleave with Hilum's
     // messages on stderr; every problem that matters comes back as a Hilum Error instead.
     OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
+    // JPEG-LS (CharLS 2), JPEG 2000 (OpenJPEG) and RLE (bounds-checked) are decoded by Hilum
+    // itself; DCMTK's RLE decoder stays registered for PALETTE COLOR films only.
     DJDecoderRegistration::registerCodecs();
-    DJLSDecoderRegistration::registerCodecs();
     DcmRLEDecoderRegistration::registerCodecs();
   });
 }

@@ -3,6 +3,7 @@
 #include "codec_registry_p.h"
 #include "dicom_attributes_p.h"
 #include "j2k_decoder_p.h"
+#include "jpegls_decoder_p.h"
 #include "rle_decoder_p.h"
 
 #include <dcmtk/config/osconfig.h>
@@ -286,6 +287,24 @@ Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limit
                                             std::to_string(columns) + " x " + std::to_string(rows), path);
     pixels = fromJ2k(j2k.value());
     if (monochrome) display = readDisplayAttributes(ds, pixels.isSigned);
+  } else if ((xfer == EXS_JPEGLSLossless || xfer == EXS_JPEGLSLossy) && photometric != "PALETTE COLOR") {
+    auto bytes = firstEncapsulatedFrame(pixelData, xfer, static_cast<int>(frames), true, path);
+    if (!bytes.ok()) return bytes.error();
+    auto jls = decodeJpegLs(bytes.value().data(), bytes.value().size(), limits.maxFramePixels);
+    if (!jls.ok()) return jls.error().withPath(path);
+    const JpegLsImage& image = jls.value();
+    if (image.columns != columns || image.rows != rows || image.components != samples)
+      return fail(ErrorCode::Malformed, "JPEG-LS frame geometry does not match the header", path);
+    if (monochrome) {
+      // Samples carry the stored bits in their low bits; signed data keep their two's complement.
+      const int bufferBits = image.bitsPerSample > 8 ? 16 : 8;
+      const int stored = std::min(bitsStored, bufferBits);
+      pixels = unpackFrame(image.samples.data(), columns, rows, bufferBits, stored, stored - 1, metadata.pixelSigned);
+      display = readDisplayAttributes(ds, metadata.pixelSigned);
+    } else {
+      if (image.bitsPerSample > 8) return fail(ErrorCode::Unsupported, "16-bit colour JPEG-LS is not supported", path);
+      pixels = grayFromInterleaved(image.samples.data(), columns, rows, photometric.rfind("YBR_", 0) == 0);
+    }
   } else if (xfer == EXS_RLELossless && photometric != "PALETTE COLOR") {
     // RLE frames are one fragment each (PS3.5 G.5), so without an offset table fragment n is frame n.
     auto bytes = firstEncapsulatedFrame(pixelData, xfer, 1, false, path);

@@ -1,4 +1,6 @@
-#include "j2k_encoder.h"
+#include "codestream_encoder.h"
+
+#include <charls/charls.h>
 
 #include <openjpeg.h>
 
@@ -72,6 +74,37 @@ std::vector<std::uint8_t> encodeJ2k(const std::vector<int>& values, int columns,
   opj_image_destroy(image);
   if (!ok) throw std::runtime_error("OpenJPEG encoding failed");
   return sink.bytes;
+}
+
+std::vector<std::uint8_t> encodeJpegLs(const std::vector<int>& values, int columns, int rows, int bits, int near) {
+  std::vector<std::uint8_t> source;
+  const bool wide = bits > 8;
+  const std::uint32_t mask = (1u << bits) - 1u;
+  for (int v : values) {
+    const auto u = static_cast<std::uint32_t>(v) & mask;  // two's complement bit pattern for signed
+    if (wide) {
+      const auto w = static_cast<std::uint16_t>(u);
+      source.push_back(static_cast<std::uint8_t>(w & 0xFF));
+      source.push_back(static_cast<std::uint8_t>(w >> 8));
+    } else {
+      source.push_back(static_cast<std::uint8_t>(u));
+    }
+  }
+  charls_jpegls_encoder* encoder = charls_jpegls_encoder_create();
+  charls_frame_info info{static_cast<std::uint32_t>(columns), static_cast<std::uint32_t>(rows), bits, 1};
+  std::size_t capacity = 0;
+  bool ok = charls_jpegls_encoder_set_frame_info(encoder, &info) == charls::jpegls_errc::success &&
+            charls_jpegls_encoder_set_near_lossless(encoder, near) == charls::jpegls_errc::success &&
+            charls_jpegls_encoder_get_estimated_destination_size(encoder, &capacity) == charls::jpegls_errc::success;
+  std::vector<std::uint8_t> out(capacity);
+  std::size_t written = 0;
+  ok = ok && charls_jpegls_encoder_set_destination_buffer(encoder, out.data(), out.size()) == charls::jpegls_errc::success &&
+       charls_jpegls_encoder_encode_from_buffer(encoder, source.data(), source.size(), 0) == charls::jpegls_errc::success &&
+       charls_jpegls_encoder_get_bytes_written(encoder, &written) == charls::jpegls_errc::success;
+  charls_jpegls_encoder_destroy(encoder);
+  if (!ok) throw std::runtime_error("CharLS encoding failed");
+  out.resize(written);
+  return out;
 }
 
 }  // namespace hilum::test

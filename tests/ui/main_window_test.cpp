@@ -1,0 +1,132 @@
+// The viewer driven through its real widgets on the offscreen platform.
+#include "dicom_fixture.h"
+#include "temp_dir.h"
+
+#include "hilum/ui/film_loader.h"
+#include "hilum/ui/film_view.h"
+#include "hilum/ui/main_window.h"
+
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QMouseEvent>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace hilum::test;
+
+namespace {
+
+std::string writeFilm(const TempDir& dir, const std::string& name, const std::string& photometric = "MONOCHROME2") {
+  DicomSpec spec;
+  spec.rows = 400;
+  spec.columns = 300;
+  spec.photometric = photometric;
+  spec.pixels = patternPixels(spec, true);
+  spec.attributes = {{"WindowCenter", "2048\\1000"}, {"WindowWidth", "4096\\500"}};
+  writeDicom(spec, dir.file(name));
+  return dir.file(name);
+}
+
+bool openAndWait(hilum::ui::MainWindow& window, const std::string& path) {
+  QSignalSpy loaded(window.loader(), &hilum::ui::FilmLoader::filmLoaded);
+  window.openFile(QString::fromStdString(path));
+  return loaded.wait(10000);
+}
+
+void rightDrag(QWidget* widget, QPoint from, QPoint to) {
+  QMouseEvent press(QEvent::MouseButtonPress, from, widget->mapToGlobal(from), Qt::RightButton, Qt::RightButton,
+                    Qt::NoModifier);
+  QApplication::sendEvent(widget, &press);
+  QMouseEvent move(QEvent::MouseMove, to, widget->mapToGlobal(to), Qt::NoButton, Qt::RightButton, Qt::NoModifier);
+  QApplication::sendEvent(widget, &move);
+  QMouseEvent release(QEvent::MouseButtonRelease, to, widget->mapToGlobal(to), Qt::RightButton, Qt::NoButton,
+                      Qt::NoModifier);
+  QApplication::sendEvent(widget, &release);
+}
+
+}  // namespace
+
+TEST_CASE("a film opens off the GUI thread and is shown with its first window", "[ui]") {
+  TempDir dir;
+  hilum::ui::MainWindow window;
+  window.show();
+  REQUIRE(openAndWait(window, writeFilm(dir, "a.dcm")));
+  auto* view = window.filmView();
+  REQUIRE(view->film() != nullptr);
+  CHECK(view->film()->columns() == 300);
+  CHECK_FALSE(view->shownImage().isNull());
+  CHECK(view->shownImage().width() <= view->width());
+  CHECK(view->currentWindow().center == 2048);
+  CHECK(view->presets().size() == 3);
+}
+
+TEST_CASE("right-drag changes window and level; keys pick presets and invert", "[ui]") {
+  TempDir dir;
+  hilum::ui::MainWindow window;
+  window.resize(800, 800);
+  window.show();
+  REQUIRE(openAndWait(window, writeFilm(dir, "a.dcm")));
+  auto* view = window.filmView();
+  const auto before = view->currentWindow();
+  rightDrag(view, QPoint(100, 100), QPoint(200, 150));
+  const auto after = view->currentWindow();
+  CHECK(after.width > before.width);    // rightwards widens
+  CHECK(after.center > before.center);  // downwards raises the level
+
+  QTest::keyClick(view, Qt::Key_2);
+  CHECK(view->currentWindow().center == 1000);
+  CHECK(view->currentWindow().width == 500);
+
+  QTest::keyClick(view, Qt::Key_3);  // full range: the gradient's first pixel is black
+  const QImage plain = view->shownImage();
+  QTest::keyClick(view, Qt::Key_I);
+  CHECK(view->inverted());
+  const QImage inverted = view->shownImage();
+  CHECK(qGray(plain.pixel(0, 0)) < 10);
+  CHECK(qGray(inverted.pixel(0, 0)) > 245);
+  QTest::keyClick(view, Qt::Key_R);
+  CHECK_FALSE(view->inverted());
+  CHECK(view->currentWindow().center == 2048);
+}
+
+TEST_CASE("MONOCHROME1 films open inverted, bones bright", "[ui]") {
+  TempDir dir;
+  hilum::ui::MainWindow window;
+  window.show();
+  REQUIRE(openAndWait(window, writeFilm(dir, "m1.dcm", "MONOCHROME1")));
+  QTest::keyClick(window.filmView(), Qt::Key_3);
+  CHECK(qGray(window.filmView()->shownImage().pixel(0, 0)) > 245);
+}
+
+TEST_CASE("a broken file shows its reason and keeps the film on screen", "[ui]") {
+  TempDir dir;
+  hilum::ui::MainWindow window;
+  window.show();
+  REQUIRE(openAndWait(window, writeFilm(dir, "good.dcm")));
+  writeBytes(dir.file("bad.dcm"), "not a film at all");
+  QSignalSpy failed(window.loader(), &hilum::ui::FilmLoader::loadFailed);
+  window.openFile(QString::fromStdString(dir.file("bad.dcm")));
+  REQUIRE(failed.wait(10000));
+  CHECK(failed.front().at(1).toString().contains("bad.dcm"));
+  auto* box = window.findChild<QMessageBox*>("openErrorBox");
+  REQUIRE(box != nullptr);
+  CHECK(box->text().contains("bad.dcm"));
+  REQUIRE(window.filmView()->film() != nullptr);
+  CHECK(window.filmView()->film()->path() == dir.file("good.dcm"));
+}
+
+TEST_CASE("only the newest of several quick opens is shown", "[ui]") {
+  TempDir dir;
+  const std::string first = writeFilm(dir, "first.dcm");
+  const std::string second = writeFilm(dir, "second.dcm");
+  hilum::ui::MainWindow window;
+  QSignalSpy loaded(window.loader(), &hilum::ui::FilmLoader::filmLoaded);
+  window.openFile(QString::fromStdString(first));
+  window.openFile(QString::fromStdString(second));
+  REQUIRE(loaded.wait(10000));
+  QTRY_VERIFY_WITH_TIMEOUT(!window.loader()->busy(), 10000);
+  CHECK(loaded.count() == 1);
+  CHECK(window.filmView()->film()->path() == second);
+}

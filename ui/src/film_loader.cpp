@@ -1,0 +1,55 @@
+#include "hilum/ui/film_loader.h"
+
+#include "hilum/film/loader.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace hilum::ui {
+namespace {
+
+struct LoadOutcome {
+  std::shared_ptr<const film::Film> film;
+  QString path;
+  QString error;
+  quint64 generation = 0;
+};
+
+}  // namespace
+
+class FilmLoader::Private {
+public:
+  quint64 generation = 0;
+  int running = 0;
+};
+
+FilmLoader::FilmLoader(QObject* parent) : QObject(parent), d(std::make_unique<Private>()) {}
+
+FilmLoader::~FilmLoader() = default;
+
+bool FilmLoader::busy() const { return d->running > 0; }
+
+void FilmLoader::load(const QString& path) {
+  const quint64 generation = ++d->generation;
+  ++d->running;
+  auto* watcher = new QFutureWatcher<LoadOutcome>(this);
+  connect(watcher, &QFutureWatcher<LoadOutcome>::finished, this, [this, watcher] {
+    const LoadOutcome outcome = watcher->result();
+    watcher->deleteLater();
+    --d->running;
+    if (outcome.generation != d->generation) return;  // superseded by a newer request
+    if (outcome.film) Q_EMIT filmLoaded(outcome.film);
+    else Q_EMIT loadFailed(outcome.path, outcome.error);
+  });
+  watcher->setFuture(QtConcurrent::run([path, generation] {
+    LoadOutcome outcome;
+    outcome.path = path;
+    outcome.generation = generation;
+    auto result = film::loadFilm(path.toStdString());
+    if (result.ok()) outcome.film = std::make_shared<const film::Film>(std::move(result).value());
+    else outcome.error = QString::fromStdString(result.error().message());
+    return outcome;
+  }));
+}
+
+}  // namespace hilum::ui
