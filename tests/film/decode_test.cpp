@@ -156,3 +156,41 @@ TEST_CASE("RGB and YBR films become gray luminance", "[film][decode]") {
     }
   }
 }
+
+TEST_CASE("JPEG 2000 previews decode only the wavelet levels a view needs", "[film][decode][preview]") {
+  TempDir dir;
+  DicomSpec spec;
+  spec.rows = 256;
+  spec.columns = 200;
+  spec.syntax = Syntax::J2kLossless;  // three resolution levels: previews at 1/2 and 1/4
+  spec.pixels = patternPixels(spec, true);
+  spec.attributes = {{"ImagerPixelSpacing", "0.1\\0.1"}};
+  writeDicom(spec, dir.file("j2k.dcm"));
+
+  const auto preview = hilum::film::loadFilmPreview(dir.file("j2k.dcm"), 64);
+  REQUIRE(preview.ok());
+  CHECK(preview.value().isPreview());
+  CHECK(preview.value().resolutionReduction() == 2);
+  CHECK(preview.value().rows() == 64);
+  CHECK(preview.value().columns() == 50);
+  CHECK(preview.value().spacing().rowMm == Approx(0.4));
+  // The low-pass band of a smooth gradient is the gradient, sampled every fourth pixel.
+  const int expected = spec.pixels[static_cast<std::size_t>(40) * spec.columns + 40];
+  CHECK(std::abs(preview.value().pixels().value(10, 10) - expected) < 4095 / 50);
+
+  const auto coarse = hilum::film::loadFilmPreview(dir.file("j2k.dcm"), 200);
+  REQUIRE(coarse.ok());
+  CHECK(coarse.value().resolutionReduction() == 0);  // 256 / 2 = 128 would be smaller than asked
+}
+
+TEST_CASE("codecs without resolution levels give the full film as the preview", "[film][decode][preview]") {
+  TempDir dir;
+  DicomSpec spec;
+  spec.syntax = Syntax::JpegLsLossless;
+  spec.pixels = patternPixels(spec, false);
+  writeDicom(spec, dir.file("jls.dcm"));
+  const auto preview = hilum::film::loadFilmPreview(dir.file("jls.dcm"), 8);
+  REQUIRE(preview.ok());
+  CHECK_FALSE(preview.value().isPreview());
+  CHECK(maxError(preview.value(), spec.pixels) == 0);
+}

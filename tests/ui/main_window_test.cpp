@@ -130,3 +130,26 @@ TEST_CASE("only the newest of several quick opens is shown", "[ui]") {
   CHECK(loaded.count() == 1);
   CHECK(window.filmView()->film()->path() == second);
 }
+
+TEST_CASE("a JPEG 2000 film shows a preview first, then the full film with the same window", "[ui]") {
+  TempDir dir;
+  DicomSpec spec;
+  spec.rows = 1024;
+  spec.columns = 800;
+  spec.syntax = Syntax::J2kLossless;
+  spec.pixels = patternPixels(spec, true);
+  writeDicom(spec, dir.file("big.dcm"));
+  hilum::ui::MainWindow window;
+  window.resize(400, 400);
+  window.show();
+  QSignalSpy refined(window.loader(), &hilum::ui::FilmLoader::filmRefined);
+  REQUIRE(openAndWait(window, dir.file("big.dcm")));
+  auto* view = window.filmView();
+  CHECK(view->film()->isPreview());
+  view->setWindow(1000, 300);
+  REQUIRE(refined.wait(20000));
+  CHECK_FALSE(view->film()->isPreview());
+  CHECK(view->film()->columns() == 800);
+  CHECK(view->currentWindow().center == 1000);
+  CHECK(view->currentWindow().width == 300);
+}

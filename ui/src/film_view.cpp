@@ -22,6 +22,13 @@ void FilmView::setFilm(std::shared_ptr<const film::Film> film) {
   rerender();
 }
 
+void FilmView::refineFilm(std::shared_ptr<const film::Film> film) {
+  if (!m_film || !film || film->path() != m_film->path()) return setFilm(std::move(film));
+  m_film = std::move(film);
+  m_presets = display::voiPresets(*m_film);
+  rerender();
+}
+
 display::VoiWindow FilmView::currentWindow() const {
   if (m_settings.customWindow) return *m_settings.customWindow;
   if (!m_film || m_presets.empty()) return {};

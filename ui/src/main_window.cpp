@@ -13,6 +13,8 @@
 #include <QMimeData>
 #include <QStatusBar>
 
+#include <algorithm>
+
 namespace hilum::ui {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
@@ -24,6 +26,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setCentralWidget(m_view);
   m_loader = new FilmLoader(this);
   connect(m_loader, &FilmLoader::filmLoaded, this, &MainWindow::showFilm);
+  connect(m_loader, &FilmLoader::filmRefined, m_view, &FilmView::refineFilm);
   connect(m_loader, &FilmLoader::loadFailed, this, &MainWindow::showError);
   connect(m_view, &FilmView::displayChanged, this, &MainWindow::updateStatus);
 
@@ -59,6 +62,9 @@ void MainWindow::openDialog() {
 
 void MainWindow::openFile(const QString& path) {
   statusBar()->showMessage(tr("Opening %1...").arg(path));
+  // A preview only needs to fill the view; a larger screen later just gets the full film.
+  const double ratio = m_view->devicePixelRatioF();
+  m_loader->setPreviewSize(static_cast<int>(std::max(m_view->width(), m_view->height()) * ratio));
   m_loader->load(path);
 }
 
@@ -107,6 +113,7 @@ void MainWindow::updateStatus() {
                           .arg(film->columns())
                           .arg(film->rows())
                           .arg(QString::fromStdString(m.photometric), spacing));
+  if (film->isPreview()) m_identity->setText(m_identity->text() + tr("  (preview, loading full resolution...)"));
   const auto w = m_view->currentWindow();
   m_window->setText(tr("W %1 / L %2").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0));
 }

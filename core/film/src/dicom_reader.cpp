@@ -183,7 +183,7 @@ Result<PixelBuffer> decodeColourFirstFrame(DcmDataset& dataset, E_TransferSyntax
   return grayFromInterleaved(rgb, columns, rows, false);
 }
 
-Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limits) {
+Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limits, int previewSizePx) {
   ensureDcmtkReady();
   DcmFileFormat file;
   // ERM_autoDetect also accepts a bare data set with no preamble and no File Meta (old CR files).
@@ -276,12 +276,15 @@ Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limit
 
   PixelBuffer pixels;
   DisplayAttributes display;
+  int reduction = 0;
   if (isJpeg2000(xfer)) {
     auto bytes = firstEncapsulatedFrame(pixelData, xfer, static_cast<int>(frames), true, path);
     if (!bytes.ok()) return bytes.error();
-    auto j2k = decodeJ2k(bytes.value().data(), bytes.value().size(), limits.maxFramePixels);
+    auto j2k = decodeJ2k(bytes.value().data(), bytes.value().size(), limits.maxFramePixels, previewSizePx);
     if (!j2k.ok()) return j2k.error().withPath(path);
-    if (j2k.value().columns != columns || j2k.value().rows != rows)
+    reduction = j2k.value().reduction;
+    const int step = 1 << reduction;
+    if (j2k.value().columns != (columns + step - 1) / step || j2k.value().rows != (rows + step - 1) / step)
       return fail(ErrorCode::Malformed, "JPEG 2000 frame is " + std::to_string(j2k.value().columns) + " x " +
                                             std::to_string(j2k.value().rows) + " but the header says " +
                                             std::to_string(columns) + " x " + std::to_string(rows), path);
@@ -344,15 +347,20 @@ Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limit
   if (!monochrome) display = DisplayAttributes{};
 
   PixelSpacing spacing = readPixelSpacing(ds);
-  return Film(path, std::move(pixels), std::move(display), std::move(spacing), std::move(metadata));
+  if (reduction > 0 && spacing.known()) {
+    spacing.rowMm *= 1 << reduction;
+    spacing.columnMm *= 1 << reduction;
+    spacing.note += " (preview at 1/" + std::to_string(1 << reduction) + " resolution)";
+  }
+  return Film(path, std::move(pixels), std::move(display), std::move(spacing), std::move(metadata), reduction);
 }
 
 }  // namespace
 
-Result<Film> readDicom(const std::string& path, const LoadLimits& limits) {
+Result<Film> readDicom(const std::string& path, const LoadLimits& limits, int previewSizePx) {
   // DCMTK and OpenJPEG do not throw by design, but allocation can; nothing escapes this module.
   try {
-    return readDicomUnguarded(path, limits);
+    return readDicomUnguarded(path, limits, previewSizePx);
   } catch (const std::bad_alloc&) {
     return fail(ErrorCode::TooLarge, "out of memory while decoding", path);
   } catch (const std::exception& e) {

@@ -8,6 +8,7 @@
 
 namespace hilum::film::detail {
 
-Result<Film> readDicom(const std::string& path, const LoadLimits& limits);
+// previewSizePx > 0: decode JPEG 2000 at the lowest resolution whose longest side still reaches it.
+Result<Film> readDicom(const std::string& path, const LoadLimits& limits, int previewSizePx = 0);
 
 }  // namespace hilum::film::detail

@@ -35,12 +35,13 @@ const char* toString(SourceFormat format) {
 }
 
 Film::Film(std::string path, PixelBuffer pixels, DisplayAttributes display, PixelSpacing spacing,
-           FilmMetadata metadata)
+           FilmMetadata metadata, int resolutionReduction)
     : m_path(std::move(path)),
       m_pixels(std::move(pixels)),
       m_display(std::move(display)),
       m_spacing(std::move(spacing)),
-      m_metadata(std::move(metadata)) {
+      m_metadata(std::move(metadata)),
+      m_reduction(resolutionReduction) {
   // One pass at load time so every later window computation is O(1).
   int lo = std::numeric_limits<int>::max();
   int hi = std::numeric_limits<int>::min();

@@ -64,7 +64,7 @@ Error j2kError(ErrorCode code, const std::string& what, const std::string& detai
 
 }  // namespace
 
-Result<J2kImage> decodeJ2k(const std::uint8_t* data, std::size_t size, std::int64_t maxPixels) {
+Result<J2kImage> decodeJ2k(const std::uint8_t* data, std::size_t size, std::int64_t maxPixels, int previewSizePx) {
   if (size < 12) return j2kError(ErrorCode::Truncated, "JPEG 2000 frame is empty or truncated", {});
   // A JP2 file starts with its signature box; a raw codestream with the SOC marker FF4F.
   static const std::uint8_t jp2Signature[] = {0, 0, 0, 0x0C, 'j', 'P', ' ', ' '};
@@ -106,20 +106,35 @@ Result<J2kImage> decodeJ2k(const std::uint8_t* data, std::size_t size, std::int6
     return j2kError(ErrorCode::TooLarge, "JPEG 2000 image of " + std::to_string(cols) + " x " +
                                              std::to_string(rows) + " pixels exceeds the limit", {});
 
+  int reduction = 0;
+  if (previewSizePx > 0) {
+    opj_codestream_info_v2_t* info = opj_get_cstr_info(codec.get());
+    const int levels = info != nullptr ? static_cast<int>(info->m_default_tile_info.tccp_info[0].numresolutions) : 1;
+    opj_destroy_cstr_info(&info);
+    const std::int64_t longest = std::max(cols, rows);
+    while (reduction + 1 < levels && (longest >> (reduction + 1)) >= previewSizePx) ++reduction;
+    if (reduction > 0 && !opj_set_decoded_resolution_factor(codec.get(), static_cast<OPJ_UINT32>(reduction)))
+      reduction = 0;
+  }
+
   if (!opj_decode(codec.get(), stream.get(), image.get()) || !opj_end_decompress(codec.get(), stream.get()))
     return j2kError(ErrorCode::Malformed, "JPEG 2000 data could not be decoded", message);
 
   const opj_image_comp_t& c0 = image->comps[0];
-  if (c0.data == nullptr || static_cast<std::int64_t>(c0.w) != cols || static_cast<std::int64_t>(c0.h) != rows)
+  // At reduction r a component spans ceil(size / 2^r) samples (ISO 15444-1 B.5).
+  const std::int64_t step = std::int64_t(1) << reduction;
+  const std::int64_t wantCols = (cols + step - 1) / step, wantRows = (rows + step - 1) / step;
+  if (c0.data == nullptr || static_cast<std::int64_t>(c0.w) != wantCols || static_cast<std::int64_t>(c0.h) != wantRows)
     return j2kError(ErrorCode::Unsupported, "JPEG 2000 first component is subsampled or empty", {});
 
   J2kImage out;
-  out.columns = static_cast<int>(cols);
-  out.rows = static_cast<int>(rows);
+  out.columns = static_cast<int>(wantCols);
+  out.rows = static_cast<int>(wantRows);
+  out.reduction = reduction;
   out.precision = static_cast<int>(c0.prec);
   out.isSigned = c0.sgnd != 0;
   out.components = static_cast<int>(image->numcomps);
-  const std::size_t n = static_cast<std::size_t>(cols * rows);
+  const std::size_t n = static_cast<std::size_t>(wantCols * wantRows);
   if (image->numcomps >= 3 && image->comps[1].w == c0.w && image->comps[2].w == c0.w &&
       image->comps[1].h == c0.h && image->comps[2].h == c0.h) {
     // Colour (after OpenJPEG's inverse RCT/ICT): Rec. 601 luma, as for every colour film we gray.

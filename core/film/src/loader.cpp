@@ -7,6 +7,7 @@
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcuid.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -14,7 +15,9 @@
 
 namespace hilum::film {
 
-Result<Film> loadFilm(const std::string& path, const LoadLimits& limits) {
+namespace {
+
+Result<Film> load(const std::string& path, const LoadLimits& limits, int previewSizePx) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0)
     return Error(Module::Film, errno == ENOENT ? ErrorCode::NotFound : ErrorCode::Unreadable,
@@ -31,7 +34,15 @@ Result<Film> loadFilm(const std::string& path, const LoadLimits& limits) {
 
   // Content decides, not the extension: PACS exports often have none, and .png files can be DICOM.
   if (const auto raster = detail::sniffRasterFormat(head, got)) return detail::readRaster(path, *raster, limits);
-  return detail::readDicom(path, limits);
+  return detail::readDicom(path, limits, previewSizePx);
+}
+
+}  // namespace
+
+Result<Film> loadFilm(const std::string& path, const LoadLimits& limits) { return load(path, limits, 0); }
+
+Result<Film> loadFilmPreview(const std::string& path, int previewSizePx, const LoadLimits& limits) {
+  return load(path, limits, std::max(1, previewSizePx));
 }
 
 const std::vector<std::string>& supportedTransferSyntaxes() {

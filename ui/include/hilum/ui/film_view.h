@@ -21,6 +21,8 @@ public:
   explicit FilmView(QWidget* parent = nullptr);
 
   void setFilm(std::shared_ptr<const film::Film> film);
+  // The same film at full resolution after a preview: window, preset and inversion are kept.
+  void refineFilm(std::shared_ptr<const film::Film> film);
   const film::Film* film() const { return m_film.get(); }
 
   const std::vector<display::VoiPreset>& presets() const { return m_presets; }

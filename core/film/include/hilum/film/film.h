@@ -32,8 +32,10 @@ struct PixelBuffer {
 class Film {
 public:
   Film() = default;
+  // resolutionReduction > 0 marks a preview decoded at 1/2^r of full size (see loadFilmPreview);
+  // spacing must then already describe the reduced pixels.
   Film(std::string path, PixelBuffer pixels, DisplayAttributes display, PixelSpacing spacing,
-       FilmMetadata metadata);
+       FilmMetadata metadata, int resolutionReduction = 0);
 
   const std::string& path() const { return m_path; }
   int columns() const { return m_pixels.columns; }
@@ -42,6 +44,10 @@ public:
   const DisplayAttributes& display() const { return m_display; }
   const PixelSpacing& spacing() const { return m_spacing; }
   const FilmMetadata& metadata() const { return m_metadata; }
+
+  // A preview holds 1/2^r of the full resolution; measurements, AI and export need the full film.
+  bool isPreview() const { return m_reduction > 0; }
+  int resolutionReduction() const { return m_reduction; }
 
   // Smallest and largest stored value, padding pixels excluded (all of them if every pixel is padding).
   int minStoredValue() const { return m_minStored; }
@@ -55,6 +61,7 @@ private:
   FilmMetadata m_metadata;
   int m_minStored = 0;
   int m_maxStored = 0;
+  int m_reduction = 0;
 };
 
 }  // namespace hilum::film

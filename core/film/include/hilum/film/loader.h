@@ -24,6 +24,12 @@ struct LoadLimits {
 
 [[nodiscard]] Result<Film> loadFilm(const std::string& path, const LoadLimits& limits = {});
 
+// A first look, fast: where the codec can decode a lower resolution (JPEG 2000's wavelet levels),
+// only what a view of previewSizePx (longest side) needs is decoded and the Film says isPreview().
+// Every other film is decoded in full, exactly as loadFilm does, and is final. The viewer shows the
+// preview at once and swaps in loadFilm's result when it arrives.
+[[nodiscard]] Result<Film> loadFilmPreview(const std::string& path, int previewSizePx, const LoadLimits& limits = {});
+
 // The transfer syntaxes loadFilm decodes, as UIDs (for `hilum-cli info`, the manual and tests).
 const std::vector<std::string>& supportedTransferSyntaxes();
 
