@@ -75,23 +75,21 @@ PixelBuffer unpackFrame(const Uint8* frame, int columns, int rows, int bitsAlloc
   const std::size_t n = static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows);
   out.data.resize(n);
   const int shift = highBit + 1 - bitsStored;
-  const std::uint32_t mask = bitsStored >= 32 ? 0xFFFFFFFFu : ((1u << bitsStored) - 1u);
-  const std::uint32_t signBit = 1u << (bitsStored - 1);
-  auto store = [&](std::size_t i, std::uint32_t word) {
-    std::uint32_t v = (word >> shift) & mask;
-    if (isSigned && (v & signBit)) v |= ~mask;  // two's complement sign extension
-    out.data[i] = static_cast<std::uint16_t>(v);
-  };
-  if (bitsAllocated == 8) {
-    for (std::size_t i = 0; i < n; ++i) store(i, frame[i]);
-  } else {
-    const auto* words = reinterpret_cast<const Uint16*>(frame);
-    if (shift == 0 && bitsStored == 16) {
-      std::copy(words, words + n, out.data.begin());
+  // Branch-free loops per case so the compiler vectorises them: this runs over every pixel.
+  auto unpack = [&](const auto* words) {
+    if (isSigned) {
+      // Move the sign bit to bit 15, then arithmetic-shift back: two's complement sign extension.
+      const int up = 16 - highBit - 1;
+      const int down = 16 - bitsStored;
+      for (std::size_t i = 0; i < n; ++i)
+        out.data[i] = static_cast<std::uint16_t>(static_cast<std::int16_t>(static_cast<std::uint16_t>(words[i] << up)) >> down);
     } else {
-      for (std::size_t i = 0; i < n; ++i) store(i, words[i]);
+      const auto mask = static_cast<std::uint16_t>((1u << bitsStored) - 1u);
+      for (std::size_t i = 0; i < n; ++i) out.data[i] = static_cast<std::uint16_t>((words[i] >> shift) & mask);
     }
-  }
+  };
+  if (bitsAllocated == 8) unpack(frame);
+  else unpack(reinterpret_cast<const Uint16*>(frame));
   return out;
 }
 

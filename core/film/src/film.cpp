@@ -42,26 +42,32 @@ Film::Film(std::string path, PixelBuffer pixels, DisplayAttributes display, Pixe
       m_spacing(std::move(spacing)),
       m_metadata(std::move(metadata)),
       m_reduction(resolutionReduction) {
-  // One pass at load time so every later window computation is O(1).
-  int lo = std::numeric_limits<int>::max();
-  int hi = std::numeric_limits<int>::min();
-  int loAll = lo, hiAll = hi;
+  // One pass at load time so every later window computation is O(1); loops without branches on
+  // signedness or padding inside, as they run over every pixel of a 9-megapixel film.
+  const std::size_t n = m_pixels.size();
+  const std::uint16_t* data = m_pixels.data.data();
+  auto range = [n, data](auto tag, bool skip, int padding, int& lo, int& hi) {
+    using T = decltype(tag);
+    int l = std::numeric_limits<int>::max(), h = std::numeric_limits<int>::min();
+    for (std::size_t i = 0; i < n; ++i) {
+      const int v = static_cast<T>(data[i]);
+      const bool counted = !skip || v != padding;
+      l = counted ? std::min(l, v) : l;
+      h = counted ? std::max(h, v) : h;
+    }
+    lo = l;
+    hi = h;
+  };
   const bool hasPadding = m_display.paddingValue.has_value();
   const int padding = m_display.paddingValue.value_or(0);
-  const std::size_t n = m_pixels.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    const int v = m_pixels.value(i);
-    loAll = std::min(loAll, v);
-    hiAll = std::max(hiAll, v);
-    if (hasPadding && v == padding) continue;
-    lo = std::min(lo, v);
-    hi = std::max(hi, v);
-  }
+  int lo = 0, hi = 0;
+  if (m_pixels.isSigned) range(std::int16_t{}, hasPadding, padding, lo, hi);
+  else range(std::uint16_t{}, hasPadding, padding, lo, hi);
   if (n == 0) {
     lo = hi = 0;
   } else if (lo > hi) {  // every pixel is padding
-    lo = loAll;
-    hi = hiAll;
+    if (m_pixels.isSigned) range(std::int16_t{}, false, 0, lo, hi);
+    else range(std::uint16_t{}, false, 0, lo, hi);
   }
   m_minStored = lo;
   m_maxStored = hi;
