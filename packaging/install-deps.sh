@@ -11,8 +11,8 @@ packages=(
   # films
   libdcmtk-dev dcmtk libopenjp2-7-dev libcharls-dev
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
-  # AI
-  libtorch-dev
+  # AI (libssl-dev: SHA-256 of model weights)
+  libtorch-dev libssl-dev
   # JSON, tests, headless GUI
   nlohmann-json3-dev catch2 xvfb xauth
 )

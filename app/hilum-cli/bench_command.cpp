@@ -2,20 +2,26 @@
 #include "cli.h"
 #include "commands_p.h"
 
+#include "hilum/ai/analyzer.h"
 #include "hilum/display/renderer.h"
 #include "hilum/film/loader.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <chrono>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
 #include <iomanip>
 #include <ostream>
 
 namespace hilum::cli {
 namespace {
 
-const char* const kSynopsis = "bench open FILE [--runs N] [--max-size PX] [--json]";
+const char* const kSynopsis =
+    "bench open FILE [--runs N] [--max-size PX] [--json]\n       hilum-cli bench analyze FILE [--model DIR] [--device D] [--runs N] [--json]";
 
 struct Stats {
   double median = 0, min = 0, max = 0;
@@ -105,14 +111,115 @@ int benchOpen(const Arguments& parsed, std::ostream& out, std::ostream& err) {
   return kExitOk;
 }
 
+// Milliseconds since this process started (/proc/self/stat field 22, in clock ticks after boot).
+double msSinceProcessStart() {
+  std::ifstream stat("/proc/self/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  std::istringstream fields(text.substr(text.rfind(')') + 2));
+  std::string field;
+  for (int i = 3; i <= 22 && fields >> field; ++i) {}
+  std::ifstream uptimeFile("/proc/uptime");
+  double uptime = 0;
+  uptimeFile >> uptime;
+  const double started = std::stod(field) / static_cast<double>(sysconf(_SC_CLK_TCK));
+  return (uptime - started) * 1000.0;
+}
+
+// Peak resident memory (VmHWM) in MiB.
+double peakRssMiB() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  return 0;
+}
+
+// Bare forward vs forward + every label's heatmap vs decode-to-result, on one film and one pack.
+int benchAnalyze(const Arguments& parsed, std::ostream& out, std::ostream& err) {
+  if (parsed.positional().size() != 1) return usageError(err, "bench analyze takes exactly one FILE", kSynopsis);
+  const std::string path = parsed.positional()[0];
+  int runs = 10;
+  if (const auto v = parsed.value("--runs")) {
+    const auto n = parseInt(*v);
+    if (!n || *n < 1) return usageError(err, "--runs needs a positive number", kSynopsis);
+    runs = *n;
+  }
+  auto analyzer = openAnalyzer(parsed);
+  if (!analyzer.ok()) return reportError(err, analyzer.error());
+  ai::Analyzer& model = *analyzer.value();
+
+  auto film = film::loadFilm(path);
+  if (!film.ok()) return reportError(err, film.error());
+  auto input = ai::preprocess(film.value(), model.manifest());
+  if (!input.ok()) return reportError(err, input.error());
+  ai::AnalyzeOptions withMaps;
+  const auto first = model.analyze(film.value(), withMaps);
+  if (!first.ok()) return reportError(err, first.error());
+  const double firstResultMs = msSinceProcessStart();
+
+  std::vector<double> bare, maps, gradcam, endToEnd;
+  ai::AnalyzeOptions autograd;
+  autograd.method = ai::HeatmapMethod::GradCam;
+  for (int i = 0; i < runs; ++i) {
+    auto t = std::chrono::steady_clock::now();
+    if (const Status s = model.forwardOnly(input.value()); !s.ok()) return reportError(err, s.error());
+    bare.push_back(elapsedMs(t));
+    t = std::chrono::steady_clock::now();
+    if (const auto r = model.analyzeInput(input.value(), withMaps); !r.ok()) return reportError(err, r.error());
+    maps.push_back(elapsedMs(t));
+    t = std::chrono::steady_clock::now();
+    if (const auto r = model.analyzeInput(input.value(), autograd); !r.ok()) return reportError(err, r.error());
+    gradcam.push_back(elapsedMs(t));
+    t = std::chrono::steady_clock::now();
+    const auto again = film::loadFilm(path);
+    if (!again.ok()) return reportError(err, again.error());
+    if (const auto r = model.analyze(again.value(), withMaps); !r.ok()) return reportError(err, r.error());
+    endToEnd.push_back(elapsedMs(t));
+  }
+  const Stats b = summarise(bare), m = summarise(maps), g = summarise(gradcam), e = summarise(endToEnd);
+  const auto& manifest = model.manifest();
+  if (parsed.has("--json")) {
+    auto stats = [](const Stats& s) { return nlohmann::json{{"median", s.median}, {"min", s.min}, {"max", s.max}}; };
+    out << nlohmann::json{{"file", path}, {"model", manifest.name}, {"architecture", manifest.architecture},
+                          {"input_size", manifest.inputSize}, {"labels", manifest.labels.size()},
+                          {"device", model.device()}, {"threads", model.threads()}, {"runs", runs},
+                          {"ms", {{"forward", stats(b)}, {"forward_heatmaps", stats(m)}, {"forward_gradcam_autograd", stats(g)},
+                                  {"end_to_end", stats(e)}}},
+                          {"heatmaps_over_forward", m.median / b.median}, {"end_to_end_over_forward", e.median / b.median},
+                          {"first_result_after_start_ms", firstResultMs}, {"peak_rss_mib", peakRssMiB()}}
+               .dump(2)
+        << "\n";
+    return kExitOk;
+  }
+  out << "bench analyze " << path << "\n  " << manifest.name << " (" << manifest.architecture << ", "
+      << manifest.inputSize << " px, " << manifest.labels.size() << " labels) on " << model.device() << ", "
+      << model.threads() << " threads, " << runs << " runs, film " << film.value().columns() << " x "
+      << film.value().rows() << "\n";
+  auto row = [&out](const char* what, const Stats& s) {
+    out << "  " << std::left << std::setw(26) << what << std::right << std::fixed << std::setprecision(1)
+        << "median " << std::setw(8) << s.median << " ms   min " << std::setw(8) << s.min << " ms   max "
+        << std::setw(8) << s.max << " ms\n";
+  };
+  row("forward", b);
+  row("forward + all heatmaps", m);
+  row("forward + Grad-CAM autograd", g);
+  row("end to end (decode..maps)", e);
+  out << std::setprecision(2) << "  heatmaps / forward " << m.median / b.median << "x, end to end / forward "
+      << e.median / b.median << "x\n  first result " << std::setprecision(0) << firstResultMs
+      << " ms after process start, peak RSS " << peakRssMiB() << " MiB\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.empty()) return usageError(err, "bench needs a benchmark name (open)", kSynopsis);
   std::string problem;
-  const auto parsed = Arguments::parse({args.begin() + 1, args.end()}, {"--runs", "--max-size"}, {"--json"}, problem);
+  const auto parsed = Arguments::parse({args.begin() + 1, args.end()}, {"--runs", "--max-size", "--model", "--device"},
+                                       {"--json"}, problem);
   if (!parsed) return usageError(err, problem, kSynopsis);
   if (args[0] == "open") return benchOpen(*parsed, out, err);
+  if (args[0] == "analyze") return benchAnalyze(*parsed, out, err);
   return usageError(err, "unknown benchmark '" + args[0] + "'", kSynopsis);
 }
 

@@ -14,8 +14,13 @@ const char* const kUsage =
     "  info FILE [--json]                     metadata, encoding, pixel spacing and window presets\n"
     "  render FILE -o OUT.png [--window C,W] [--preset N] [--invert] [--max-size PX]\n"
     "                                         write what the viewer shows as an 8-bit gray PNG\n"
+    "  analyze FILE... [--model DIR] [--device cpu|cuda] [--heatmaps DIR] [--json OUT|-]\n"
+    "                                         ranked findings (decision support, not a diagnosis)\n"
+    "  models [--json]                        list the model packs found\n"
     "  bench open FILE [--runs N] [--max-size PX] [--json]\n"
     "                                         time decode + first display frame (median/min/max)\n"
+    "  bench analyze FILE [--model DIR] [--device D] [--runs N] [--json]\n"
+    "                                         time bare forward, forward + heatmaps, end to end\n"
     "  version                                print the version\n"
     "\n"
     "FILE is DICOM (any preamble, uncompressed, deflated, JPEG, JPEG-LS, JPEG 2000, RLE), PNG, JPEG or TIFF.\n"
@@ -45,6 +50,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (command == "info") return infoCommand(rest, out, err);
   if (command == "render") return renderCommand(rest, out, err);
   if (command == "bench") return benchCommand(rest, out, err);
+  if (command == "analyze") return analyzeCommand(rest, out, err);
+  if (command == "models") return modelsCommand(rest, out, err);
   if (command == "version" || command == "--version") {
     out << "hilum-cli " << HILUM_VERSION << "\n";
     return kExitOk;

@@ -1,16 +1,28 @@
 #pragma once
 // The commands behind hilum-cli and what they share. Each takes the arguments after its name.
 #include "hilum/base/error.h"
+#include "hilum/base/result.h"
+
+#include <memory>
 
 #include <iosfwd>
 #include <string>
 #include <vector>
 
+namespace hilum::ai { class Analyzer; }
+
 namespace hilum::cli {
+
+class Arguments;
 
 int infoCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int renderCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int analyzeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int modelsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// The analyzer for --model (default pack otherwise) and --device, shared by analyze and bench.
+Result<std::unique_ptr<ai::Analyzer>> openAnalyzer(const Arguments& parsed);
 
 // "hilum-cli: usage: <problem>" plus the command's synopsis; returns kExitUsage.
 int usageError(std::ostream& err, const std::string& problem, const std::string& synopsis);

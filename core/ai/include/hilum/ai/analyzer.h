@@ -1,0 +1,69 @@
+#pragma once
+// Analyzer: one loaded model pack serving many films. open() validates the pack (manifest, weights
+// hash, architecture, label count), picks the device, sets the thread count and runs a warm-up pass,
+// so the first real film is as fast as the rest.
+//
+// Thread safety: analyze() may be called from any thread; calls on one Analyzer are serialised
+// (one forward at a time keeps memory predictable). Long work belongs on a worker thread: analyze()
+// reports progress through a callback and stops early when the cancel flag is set.
+#include "hilum/ai/findings.h"
+#include "hilum/ai/model_manifest.h"
+#include "hilum/ai/preprocess.h"
+#include "hilum/base/result.h"
+#include "hilum/film/film.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace hilum::ai {
+
+struct AnalyzerOptions {
+  std::string device = "auto";  // "auto" (CUDA when built in and present), "cpu", "cuda", "cuda:N"
+  int threads = 0;              // intra-op threads; 0: one per physical core
+  bool warmUp = true;
+};
+
+enum class HeatmapMethod {
+  Auto,     // CAM from the forward pass where the head is GAP + linear (exactly Grad-CAM there), else Grad-CAM
+  GradCam,  // autograd Grad-CAM on the target layer, one backward pass per label
+};
+
+struct AnalyzeOptions {
+  bool heatmaps = true;
+  HeatmapMethod method = HeatmapMethod::Auto;
+  const std::atomic<bool>* cancel = nullptr;               // set -> analyze() returns ErrorCode::Cancelled
+  std::function<void(double fraction, const char* stage)> progress;  // called on the calling thread
+};
+
+class Analyzer {
+public:
+  static Result<std::unique_ptr<Analyzer>> open(const std::string& packDirectory, const AnalyzerOptions& options = {});
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  const ModelManifest& manifest() const;
+  ModelIdentity identity() const;
+  std::string device() const;
+  int threads() const;
+  bool hasFastHeatmaps() const;  // the CAM fast path applies
+
+  Result<Findings> analyze(const film::Film& film, const AnalyzeOptions& options = {});
+  // The same from an already prepared input (tests, benchmarks, training-time evaluation).
+  Result<Findings> analyzeInput(const ModelInput& input, const AnalyzeOptions& options = {});
+  // Forward pass only, nothing returned: the baseline `bench analyze` compares against.
+  Status forwardOnly(const ModelInput& input);
+
+private:
+  class Impl;
+  explicit Analyzer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> d;
+};
+
+// Physical cores of this machine (hyper-threads share execution units; LibTorch's GEMMs gain
+// nothing from them), at least 1.
+int physicalCores();
+
+}  // namespace hilum::ai

@@ -1,0 +1,71 @@
+#pragma once
+// What an analysis returns: plain values, no tensors. Every probability travels with the model that
+// produced it (name, version, weights hash) so no screen or report can show one without saying so.
+#include "hilum/ai/model_manifest.h"
+#include "hilum/ai/preprocess.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hilum::ai {
+
+struct ModelIdentity {
+  std::string name;
+  std::string version;
+  std::string sha256;
+};
+
+struct Finding {
+  std::string label;
+  std::string parent;
+  double probability = 0.0;
+  double threshold = 0.5;
+  bool positive = false;  // probability >= threshold
+  std::optional<double> sensitivity, specificity;  // of the operating point, on validation data
+};
+
+// A label's class activation map at the model's feature resolution, normalised to [0, 1], plus where
+// the input lay on the film. Kept small on purpose: fourteen maps at a 3000 x 3000 film's resolution
+// would be half a gigabyte of floats; atFilmResolution() upsamples one on demand.
+struct Heatmap {
+  std::string label;
+  int width = 0, height = 0;
+  std::vector<float> values;  // row-major, in input coordinates
+  int inputSize = 0;
+  InputGeometry geometry;
+
+  // Bicubic upsampling onto the film's pixel grid, clamped to [0, 1]; film areas that never reached
+  // the model (centre crop) are 0.
+  std::vector<float> atFilmResolution() const;
+  // The same onto a smaller grid with the film's aspect (for display and PNG export).
+  std::vector<float> resampled(int columns, int rows) const;
+};
+
+// Children grouped under a parent label (hierarchical label sets). For single-label models the
+// group's probability is the sum of its children's (softmax outputs are exclusive); for multi-label
+// models it is the largest child's (any of them present).
+struct FindingGroup {
+  std::string name;
+  double probability = 0.0;
+  std::vector<std::string> children;
+};
+
+struct Timing {
+  double preprocessMs = 0, inferenceMs = 0, heatmapsMs = 0, totalMs = 0;
+};
+
+struct Findings {
+  ModelIdentity model;
+  std::string device;  // "cpu", "cuda:0"
+  Task task = Task::MultiLabel;
+  std::vector<Finding> ranked;          // by probability, highest first
+  std::vector<Heatmap> heatmaps;        // same order as ranked; empty when not asked for
+  std::vector<FindingGroup> groups;
+  std::optional<std::string> topLabel;  // single-label models: the most probable class
+  Timing timing;
+  // Shown with every result, in the UI and in reports.
+  static constexpr const char* kDisclaimer = "Decision support only, not a diagnosis.";
+};
+
+}  // namespace hilum::ai

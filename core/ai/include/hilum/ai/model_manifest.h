@@ -1,0 +1,75 @@
+#pragma once
+// A model pack's manifest (models/<name>/model.json): everything needed to run the weights the way
+// they were trained and to say what their outputs mean. Thresholds belong to weights, so both are
+// versioned together in one pack. Plain values; no torch.
+#include "hilum/base/result.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hilum::ai {
+
+enum class Task { MultiLabel, SingleLabel };  // sigmoid per label / softmax over labels
+enum class ResizePolicy { Squash, Letterbox, CenterCrop };
+enum class WeightsFormat { StateDict, TorchScript };
+enum class FilmWindow { Default, FullRange };  // which VOI the film is shown with before the model
+
+const char* toString(Task task);            // "multi-label", "single-label"
+const char* toString(ResizePolicy policy);  // "squash", "letterbox", "center-crop"
+
+struct LabelSpec {
+  std::string name;
+  std::string parent;  // hierarchical label sets: "COVID-19" under "Pneumonia"; empty at top level
+};
+
+// The probability at or above which a finding is called positive, and what that choice gave on the
+// validation data it was chosen on.
+struct OperatingPoint {
+  double threshold = 0.5;
+  std::optional<double> sensitivity;
+  std::optional<double> specificity;
+};
+
+struct Normalization {
+  std::string name;           // "imagenet", "xrv", "unit" or "custom"
+  std::vector<double> mean;   // per channel, applied to [0, 1] pixels: (x - mean) / std
+  std::vector<double> std;
+  double scale = 1.0;         // xrv: pixels to [-1024, 1024] before mean/std (mean 0, std 1)
+  double offset = 0.0;
+};
+
+struct ModelManifest {
+  std::string directory;  // where the pack was read from
+  std::string name;
+  std::string version;
+  std::string architecture;  // densenet121, resnet18, resnet50, smallcnn; ignored for TorchScript
+  Task task = Task::MultiLabel;
+  std::vector<LabelSpec> labels;
+  int inputSize = 224;
+  int inputChannels = 3;
+  ResizePolicy resize = ResizePolicy::Squash;
+  Normalization normalization;
+  FilmWindow window = FilmWindow::Default;
+  std::vector<OperatingPoint> operatingPoints;  // one per label, same order
+  std::string gradcamTargetLayer = "features";
+  std::string weightsFile;
+  WeightsFormat weightsFormat = WeightsFormat::StateDict;
+  std::string weightsSha256;  // lower-case hex
+  std::string provenanceData, provenanceCommand, provenanceDate;
+  std::string metricsJson;  // held-out metrics, kept verbatim for reports and `models`
+
+  std::string weightsPath() const { return directory + "/" + weightsFile; }
+};
+
+// Parses and validates model.json text. `path` names the file in errors.
+Result<ModelManifest> parseManifest(const std::string& text, const std::string& path);
+// Reads <directory>/model.json.
+Result<ModelManifest> readManifest(const std::string& directory);
+// The manifest as JSON text (for writing packs); parseManifest(toJson(m)) gives m back.
+std::string toJson(const ModelManifest& manifest);
+
+// Lower-case hex SHA-256 of a file's bytes, or an error naming the file.
+Result<std::string> sha256File(const std::string& path);
+
+}  // namespace hilum::ai

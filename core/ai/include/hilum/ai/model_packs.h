@@ -1,0 +1,25 @@
+#pragma once
+// Where model packs live and which one is the default. Search order: $HILUM_MODEL_PATH (colon-
+// separated folders), the installed share/hilum/models beside the executable, then the source
+// tree's models/ (developer builds). Each folder holds one sub-folder per pack.
+#include "hilum/ai/model_manifest.h"
+
+#include <string>
+#include <vector>
+
+namespace hilum::ai {
+
+struct PackEntry {
+  std::string directory;
+  std::string name;     // the manifest's name, or the folder name when the manifest is broken
+  std::string problem;  // empty when the manifest is valid
+};
+
+std::vector<std::string> modelSearchPaths();
+std::vector<PackEntry> findModelPacks(const std::vector<std::string>& roots = modelSearchPaths());
+
+// $HILUM_DEFAULT_MODEL when set, else the pack marked default in models/DEFAULT, else the first
+// valid pack by name. An error says where Hilum looked.
+Result<std::string> defaultModelPack();
+
+}  // namespace hilum::ai

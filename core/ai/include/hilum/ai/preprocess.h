@@ -1,0 +1,45 @@
+#pragma once
+// Film -> model input, the one code path shared by inference and training, so a model sees at
+// analysis exactly what it saw while learning. The film goes through the display pipeline first
+// (its own default window or the full range, MONOCHROME1 inverted: every film looks like a
+// MONOCHROME2 one), is resized by the manifest's policy, then normalised. No torch here.
+//
+// Thread safety: pure function; any thread.
+#include "hilum/ai/model_manifest.h"
+#include "hilum/base/result.h"
+#include "hilum/film/film.h"
+
+#include <vector>
+
+namespace hilum::ai {
+
+// Where the film lies in the model input, to map heatmaps back onto the film.
+struct InputGeometry {
+  int filmColumns = 0, filmRows = 0;
+  // The rectangle of the input (in input pixels) covered by film content. Letterboxing leaves
+  // borders outside it; squash and centre crop fill the whole input.
+  double contentX = 0, contentY = 0, contentWidth = 0, contentHeight = 0;
+  // The rectangle of the film (in film pixels) that reached the input; centre crop drops the rest.
+  double filmX = 0, filmY = 0, filmWidth = 0, filmHeight = 0;
+};
+
+struct ModelInput {
+  int size = 0;       // square: size x size
+  int channels = 0;
+  std::vector<float> values;  // CHW, normalised
+  InputGeometry geometry;
+};
+
+// The 8-bit picture step alone (display pipeline + resize to size x size, one channel), exposed for
+// tests and for augmentation in training, which works on it before normalisation.
+struct InputPicture {
+  int size = 0;
+  std::vector<std::uint8_t> pixels;  // size x size, row-major
+  InputGeometry geometry;
+};
+Result<InputPicture> filmToPicture(const film::Film& film, const ModelManifest& manifest);
+ModelInput normalise(const InputPicture& picture, const ModelManifest& manifest);
+
+Result<ModelInput> preprocess(const film::Film& film, const ModelManifest& manifest);
+
+}  // namespace hilum::ai

@@ -1,0 +1,346 @@
+#include "hilum/ai/analyzer.h"
+
+#include "hilum/ai/internal/networks.h"
+#include "hilum/ai/internal/state_dict.h"
+
+#include <ATen/Parallel.h>
+#include <torch/csrc/autograd/autograd.h>
+#include <torch/script.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <numeric>
+#include <set>
+#include <stdexcept>
+#include <thread>
+
+namespace hilum::ai {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+Error aiError(ErrorCode code, const std::string& reason, const std::string& path = {}) {
+  return Error(Module::Ai, code, reason, path);
+}
+
+// The network behind a pack: a native one (state dict) or a TorchScript module. Both split at the
+// Grad-CAM target layer; a TorchScript module does so when it exports `features` and `head` methods.
+class Backend {
+public:
+  virtual ~Backend() = default;
+  virtual torch::Tensor forward(const torch::Tensor& x) = 0;
+  virtual bool canSplit() const = 0;
+  virtual torch::Tensor features(const torch::Tensor& x) = 0;
+  virtual torch::Tensor head(const torch::Tensor& f) = 0;
+  virtual std::optional<torch::Tensor> linearWeights() = 0;  // (K, C) when the head is GAP + linear
+  virtual void to(const torch::Device& device) = 0;
+};
+
+class NativeBackend : public Backend {
+public:
+  explicit NativeBackend(std::shared_ptr<internal::ClassifierNetImpl> net) : m_net(std::move(net)) { m_net->eval(); }
+  torch::Tensor forward(const torch::Tensor& x) override { return m_net->forward(x); }
+  bool canSplit() const override { return true; }
+  torch::Tensor features(const torch::Tensor& x) override { return m_net->features(x); }
+  torch::Tensor head(const torch::Tensor& f) override { return m_net->head(f); }
+  std::optional<torch::Tensor> linearWeights() override {
+    auto linear = m_net->linearHead();
+    if (!linear) return std::nullopt;
+    return linear->weight;
+  }
+  void to(const torch::Device& device) override { m_net->to(device); }
+
+private:
+  std::shared_ptr<internal::ClassifierNetImpl> m_net;
+};
+
+class ScriptBackend : public Backend {
+public:
+  explicit ScriptBackend(torch::jit::Module module) : m_module(std::move(module)) {
+    m_module.eval();
+    m_split = m_module.find_method("features").has_value() && m_module.find_method("head").has_value();
+  }
+  torch::Tensor forward(const torch::Tensor& x) override { return m_module.forward({x}).toTensor(); }
+  bool canSplit() const override { return m_split; }
+  torch::Tensor features(const torch::Tensor& x) override { return m_module.get_method("features")({x}).toTensor(); }
+  torch::Tensor head(const torch::Tensor& f) override { return m_module.get_method("head")({f}).toTensor(); }
+  std::optional<torch::Tensor> linearWeights() override { return std::nullopt; }
+  void to(const torch::Device& device) override { m_module.to(device); }
+
+private:
+  torch::jit::Module m_module;
+  bool m_split = false;
+};
+
+Result<torch::Device> chooseDevice(const std::string& wanted) {
+  const bool cuda = torch::cuda::is_available();
+  if (wanted == "auto") return cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+  if (wanted == "cpu") return torch::Device(torch::kCPU);
+  if (wanted.rfind("cuda", 0) == 0) {
+    if (!cuda)
+      return aiError(ErrorCode::Unsupported,
+                     "CUDA was asked for, but this LibTorch build has no CUDA support or no GPU is visible");
+    try {
+      return torch::Device(wanted);
+    } catch (const c10::Error&) {
+      return aiError(ErrorCode::InvalidArgument, "device \"" + wanted + "\" is not a valid CUDA device");
+    }
+  }
+  return aiError(ErrorCode::InvalidArgument, "device \"" + wanted + "\" is not auto, cpu or cuda[:N]");
+}
+
+// Normalises each map to [0, 1] by its own maximum: what matters is where a label's evidence lies,
+// not how strong it is compared with another label's.
+std::vector<float> normalised(const torch::Tensor& map) {
+  auto m = map.to(torch::kCPU, torch::kFloat).contiguous();
+  const float top = m.max().item<float>();
+  if (top > 0.0f) m = m / top;
+  else m = torch::zeros_like(m);
+  return std::vector<float>(m.data_ptr<float>(), m.data_ptr<float>() + m.numel());
+}
+
+}  // namespace
+
+int physicalCores() {
+  // Count distinct (physical id, core id) pairs; containers often hide the topology, then fall back.
+  std::ifstream cpuinfo("/proc/cpuinfo");
+  std::set<std::pair<std::string, std::string>> cores;
+  std::string line, physical = "0";
+  while (std::getline(cpuinfo, line)) {
+    const auto colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    const std::string key = line.substr(0, line.find_last_not_of(" \t", colon - 1) + 1);
+    const std::string value = colon + 2 <= line.size() ? line.substr(colon + 2) : "";
+    if (key == "physical id") physical = value;
+    if (key == "core id") cores.insert({physical, value});
+  }
+  const int counted = static_cast<int>(cores.size());
+  const int logical = static_cast<int>(std::thread::hardware_concurrency());
+  if (counted > 0 && counted <= std::max(1, logical)) return counted;
+  return std::max(1, logical);
+}
+
+class Analyzer::Impl {
+public:
+  ModelManifest manifest;
+  std::unique_ptr<Backend> backend;
+  torch::Device device{torch::kCPU};
+  int threads = 1;
+  std::mutex mutex;
+
+  torch::Tensor toTensor(const ModelInput& input) const {
+    auto t = torch::from_blob(const_cast<float*>(input.values.data()), {1, input.channels, input.size, input.size},
+                              torch::kFloat);
+    return t.to(device);  // from_blob does not own: copy before the input goes away
+  }
+
+  Result<Findings> run(const ModelInput& input, const AnalyzeOptions& options);
+};
+
+Analyzer::Analyzer(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+Analyzer::~Analyzer() = default;
+
+const ModelManifest& Analyzer::manifest() const { return d->manifest; }
+ModelIdentity Analyzer::identity() const { return {d->manifest.name, d->manifest.version, d->manifest.weightsSha256}; }
+std::string Analyzer::device() const { return d->device.str(); }
+int Analyzer::threads() const { return d->threads; }
+bool Analyzer::hasFastHeatmaps() const { return d->backend->canSplit() && d->backend->linearWeights().has_value(); }
+
+Result<std::unique_ptr<Analyzer>> Analyzer::open(const std::string& packDirectory, const AnalyzerOptions& options) {
+  auto manifest = readManifest(packDirectory);
+  if (!manifest.ok()) return manifest.error();
+  auto impl = std::make_unique<Impl>();
+  impl->manifest = std::move(manifest).value();
+  const ModelManifest& m = impl->manifest;
+  const std::string weightsPath = m.weightsPath();
+
+  auto hash = sha256File(weightsPath);
+  if (!hash.ok()) return hash.error();
+  if (hash.value() != m.weightsSha256)
+    return aiError(ErrorCode::Malformed, "weights do not match the manifest's sha256 (damaged or replaced: " +
+                                             hash.value().substr(0, 12) + "... instead of " + m.weightsSha256.substr(0, 12) + "...)",
+                   weightsPath);
+
+  auto device = chooseDevice(options.device);
+  if (!device.ok()) return device.error();
+  impl->device = device.value();
+  impl->threads = options.threads > 0 ? options.threads : physicalCores();
+  at::set_num_threads(impl->threads);  // LibTorch defaults to one thread here
+
+  try {
+    if (m.weightsFormat == WeightsFormat::StateDict) {
+      std::shared_ptr<internal::ClassifierNetImpl> net;
+      try {
+        net = internal::makeNetwork(m.architecture, static_cast<int>(m.labels.size()), m.inputChannels);
+      } catch (const std::invalid_argument& e) {
+        return aiError(ErrorCode::Unsupported, e.what(), packDirectory + "/model.json");
+      }
+      auto weights = internal::readStateDict(weightsPath);
+      if (!weights.ok()) return weights.error();
+      const Status applied = internal::applyStateDict(*net, weights.value(), weightsPath);
+      if (!applied.ok()) return applied.error();
+      impl->backend = std::make_unique<NativeBackend>(std::move(net));
+    } else {
+      impl->backend = std::make_unique<ScriptBackend>(torch::jit::load(weightsPath));
+    }
+    impl->backend->to(impl->device);
+
+    // Warm-up doubles as the output-size check TorchScript packs need (native ones fail at load).
+    torch::NoGradGuard noGrad;
+    const auto logits = impl->backend->forward(
+        torch::zeros({1, m.inputChannels, m.inputSize, m.inputSize}, torch::TensorOptions().device(impl->device)));
+    if (logits.dim() != 2 || logits.size(1) != static_cast<int64_t>(m.labels.size()))
+      return aiError(ErrorCode::Malformed, "model gives " + std::to_string(logits.dim() == 2 ? logits.size(1) : -1) +
+                                               " outputs but the manifest lists " + std::to_string(m.labels.size()) + " labels",
+                     weightsPath);
+    if (options.warmUp && impl->backend->canSplit()) impl->backend->features(
+        torch::zeros({1, m.inputChannels, m.inputSize, m.inputSize}, torch::TensorOptions().device(impl->device)));
+  } catch (const c10::Error& e) {
+    return aiError(ErrorCode::Malformed, std::string("model cannot be loaded or run: ") + e.what_without_backtrace(), weightsPath);
+  } catch (const std::exception& e) {
+    return aiError(ErrorCode::Internal, std::string("model cannot be loaded: ") + e.what(), weightsPath);
+  }
+  return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
+}
+
+Result<Findings> Analyzer::analyze(const film::Film& film, const AnalyzeOptions& options) {
+  const auto start = Clock::now();
+  if (options.progress) options.progress(0.0, "preprocess");
+  auto input = preprocess(film, d->manifest);
+  if (!input.ok()) return input.error();
+  const double preprocessMs = msSince(start);
+  auto findings = analyzeInput(input.value(), options);
+  if (!findings.ok()) return findings.error().withPath(film.path());
+  findings.value().timing.preprocessMs = preprocessMs;
+  findings.value().timing.totalMs = msSince(start);
+  return findings;
+}
+
+Result<Findings> Analyzer::analyzeInput(const ModelInput& input, const AnalyzeOptions& options) {
+  if (input.size != d->manifest.inputSize || input.channels != d->manifest.inputChannels)
+    return aiError(ErrorCode::InvalidArgument, "input does not have the model's size or channels");
+  std::lock_guard<std::mutex> lock(d->mutex);
+  try {
+    return d->run(input, options);
+  } catch (const c10::Error& e) {
+    return aiError(ErrorCode::Internal, std::string("inference failed: ") + e.what_without_backtrace());
+  } catch (const std::bad_alloc&) {
+    return aiError(ErrorCode::TooLarge, "out of memory during inference");
+  }
+}
+
+Status Analyzer::forwardOnly(const ModelInput& input) {
+  std::lock_guard<std::mutex> lock(d->mutex);
+  try {
+    torch::NoGradGuard noGrad;
+    d->backend->forward(d->toTensor(input));
+  } catch (const c10::Error& e) {
+    return aiError(ErrorCode::Internal, std::string("inference failed: ") + e.what_without_backtrace());
+  }
+  return Status::success();
+}
+
+Result<Findings> Analyzer::Impl::run(const ModelInput& input, const AnalyzeOptions& options) {
+  auto cancelled = [&options] { return options.cancel != nullptr && options.cancel->load(); };
+  auto progress = [&options](double f, const char* stage) {
+    if (options.progress) options.progress(f, stage);
+  };
+  const ModelManifest& m = manifest;
+  const std::size_t labels = m.labels.size();
+  Findings out;
+  out.model = {m.name, m.version, m.weightsSha256};
+  out.device = device.str();
+  out.task = m.task;
+  if (cancelled()) return aiError(ErrorCode::Cancelled, "analysis cancelled");
+  progress(0.1, "inference");
+
+  const auto inferenceStart = Clock::now();
+  const torch::Tensor x = toTensor(input);
+  const bool wantMaps = options.heatmaps && backend->canSplit();
+  const bool fast = wantMaps && options.method == HeatmapMethod::Auto && backend->linearWeights().has_value();
+  torch::Tensor features, logits;
+  {
+    torch::NoGradGuard noGrad;
+    if (wantMaps) {
+      features = backend->features(x);
+      logits = backend->head(features);
+    } else {
+      logits = backend->forward(x);
+    }
+  }
+  const torch::Tensor probabilities =
+      (m.task == Task::MultiLabel ? torch::sigmoid(logits) : torch::softmax(logits, 1)).to(torch::kCPU).contiguous();
+  out.timing.inferenceMs = msSince(inferenceStart);
+
+  std::vector<std::size_t> order(labels);
+  std::iota(order.begin(), order.end(), 0);
+  const float* p = probabilities.data_ptr<float>();
+  std::stable_sort(order.begin(), order.end(), [p](std::size_t a, std::size_t b) { return p[a] > p[b]; });
+  for (std::size_t i : order) {
+    Finding f;
+    f.label = m.labels[i].name;
+    f.parent = m.labels[i].parent;
+    f.probability = p[i];
+    f.threshold = m.operatingPoints[i].threshold;
+    f.positive = f.probability >= f.threshold;
+    f.sensitivity = m.operatingPoints[i].sensitivity;
+    f.specificity = m.operatingPoints[i].specificity;
+    out.ranked.push_back(std::move(f));
+  }
+  if (m.task == Task::SingleLabel) out.topLabel = out.ranked.front().label;
+  std::map<std::string, FindingGroup> groups;
+  for (const Finding& f : out.ranked) {
+    if (f.parent.empty()) continue;
+    FindingGroup& g = groups[f.parent];
+    g.name = f.parent;
+    g.probability = m.task == Task::SingleLabel ? g.probability + f.probability : std::max(g.probability, f.probability);
+    g.children.push_back(f.label);
+  }
+  for (auto& [name, group] : groups) out.groups.push_back(std::move(group));
+  std::sort(out.groups.begin(), out.groups.end(), [](const auto& a, const auto& b) { return a.probability > b.probability; });
+
+  if (!wantMaps) return out;
+  const auto heatmapStart = Clock::now();
+  progress(0.5, "heatmaps");
+  torch::Tensor maps;  // (K, h, w), before normalisation
+  if (fast) {
+    // GAP + linear: d logit_k / d A_c(i,j) = W_kc / (h w), so Grad-CAM's weights are W_k up to a
+    // positive constant and every map is one matrix product over the features already computed.
+    torch::NoGradGuard noGrad;
+    const auto f = features[0];  // (C, h, w)
+    const auto w = *backend->linearWeights();
+    maps = torch::relu(torch::matmul(w, f.reshape({f.size(0), -1})).reshape({w.size(0), f.size(1), f.size(2)}));
+  } else {
+    torch::AutoGradMode enable(true);
+    auto a = features.detach().requires_grad_(true);
+    auto z = backend->head(a);
+    std::vector<torch::Tensor> perLabel;
+    for (std::size_t k = 0; k < labels; ++k) {
+      if (cancelled()) return aiError(ErrorCode::Cancelled, "analysis cancelled");
+      const auto grad = torch::autograd::grad({z.select(1, static_cast<int64_t>(k)).sum()}, {a}, {}, /*retain_graph=*/true)[0];
+      const auto alpha = grad.mean({2, 3}, /*keepdim=*/true);  // Grad-CAM neuron importance
+      perLabel.push_back(torch::relu((alpha * a).sum(1))[0].detach());
+      progress(0.5 + 0.5 * static_cast<double>(k + 1) / labels, "heatmaps");
+    }
+    maps = torch::stack(perLabel);
+  }
+  for (std::size_t i : order) {
+    Heatmap h;
+    h.label = m.labels[i].name;
+    h.height = static_cast<int>(maps.size(1));
+    h.width = static_cast<int>(maps.size(2));
+    h.values = normalised(maps[static_cast<int64_t>(i)]);
+    h.inputSize = input.size;
+    h.geometry = input.geometry;
+    out.heatmaps.push_back(std::move(h));
+  }
+  out.timing.heatmapsMs = msSince(heatmapStart);
+  progress(1.0, "done");
+  return out;
+}
+
+}  // namespace hilum::ai

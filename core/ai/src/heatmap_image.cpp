@@ -1,0 +1,46 @@
+#include "hilum/ai/heatmap_image.h"
+
+#include "hilum/base/atomic_file.h"
+#include "hilum/display/renderer.h"
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace hilum::ai {
+
+Status writeHeatmapOverlay(const film::Film& film, const Heatmap& heatmap, const std::string& path, int maxSizePx,
+                           double opacity) {
+  display::RenderOptions options;
+  options.maxSizePx = maxSizePx;
+  auto rendered = display::render(film, {}, options);
+  if (!rendered.ok()) return rendered.error();
+  const auto& g = rendered.value();
+  const cv::Mat gray(g.height, g.width, CV_8U, const_cast<std::uint8_t*>(g.pixels.data()));
+  std::vector<float> heat = heatmap.resampled(g.width, g.height);
+  const cv::Mat heatF(g.height, g.width, CV_32F, heat.data());
+  cv::Mat heat8, colour, base, out;
+  heatF.convertTo(heat8, CV_8U, 255.0);
+  cv::applyColorMap(heat8, colour, cv::COLORMAP_INFERNO);
+  cv::cvtColor(gray, base, cv::COLOR_GRAY2BGR);
+  // Per-pixel alpha = opacity x activation: the colour fades out where the evidence does.
+  cv::Mat alpha;
+  heatF.convertTo(alpha, CV_32F, opacity);
+  cv::Mat alpha3;
+  cv::merge(std::vector<cv::Mat>{alpha, alpha, alpha}, alpha3);
+  cv::Mat baseF, colourF;
+  base.convertTo(baseF, CV_32FC3);
+  colour.convertTo(colourF, CV_32FC3);
+  cv::Mat blended = baseF.mul(cv::Scalar::all(1.0) - alpha3) + colourF.mul(alpha3);
+  blended.convertTo(out, CV_8UC3);
+  std::vector<std::uint8_t> png;
+  try {
+    if (!cv::imencode(".png", out, png, {cv::IMWRITE_PNG_COMPRESSION, 3}))
+      return Error(Module::Ai, ErrorCode::WriteFailed, "PNG encoder failed", path);
+  } catch (const cv::Exception& e) {
+    return Error(Module::Ai, ErrorCode::WriteFailed, std::string("PNG encoder failed: ") + e.err, path);
+  }
+  return writeFileAtomically(path, png);
+}
+
+}  // namespace hilum::ai

@@ -1,0 +1,100 @@
+#include "hilum/ai/preprocess.h"
+
+#include "hilum/display/renderer.h"
+#include "hilum/display/voi_preset.h"
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace hilum::ai {
+
+Result<InputPicture> filmToPicture(const film::Film& film, const ModelManifest& manifest) {
+  if (film.isPreview())
+    return Error(Module::Ai, ErrorCode::InvalidArgument, "a reduced-resolution preview cannot be analysed", film.path());
+  const int size = manifest.inputSize;
+  display::DisplaySettings settings;
+  if (manifest.window == FilmWindow::FullRange) settings.customWindow = display::fullRangeWindow(film);
+
+  InputPicture out;
+  out.size = size;
+  InputGeometry& g = out.geometry;
+  g.filmColumns = film.columns();
+  g.filmRows = film.rows();
+  const double cols = film.columns(), rows = film.rows();
+
+  // Which part of the film, and where in the input it goes.
+  display::RenderOptions options;
+  cv::Size target(size, size);
+  cv::Point offset(0, 0);
+  switch (manifest.resize) {
+    case ResizePolicy::Squash:
+      g.filmWidth = cols;
+      g.filmHeight = rows;
+      break;
+    case ResizePolicy::Letterbox: {
+      const double scale = size / std::max(cols, rows);
+      target = cv::Size(std::max(1, static_cast<int>(std::lround(cols * scale))),
+                        std::max(1, static_cast<int>(std::lround(rows * scale))));
+      offset = cv::Point((size - target.width) / 2, (size - target.height) / 2);
+      g.filmWidth = cols;
+      g.filmHeight = rows;
+      break;
+    }
+    case ResizePolicy::CenterCrop: {
+      const double side = std::min(cols, rows);
+      g.filmX = std::floor((cols - side) / 2);
+      g.filmY = std::floor((rows - side) / 2);
+      g.filmWidth = g.filmHeight = side;
+      options.region = display::Region{static_cast<int>(g.filmX), static_cast<int>(g.filmY), static_cast<int>(side),
+                                       static_cast<int>(side)};
+      break;
+    }
+  }
+  g.contentX = offset.x;
+  g.contentY = offset.y;
+  g.contentWidth = target.width;
+  g.contentHeight = target.height;
+
+  // The display pipeline averages whole pixel blocks on the way down; a final area resize brings the
+  // picture to the exact input size.
+  options.maxSizePx = 2 * std::max(target.width, target.height);
+  auto rendered = display::render(film, settings, options);
+  if (!rendered.ok()) return rendered.error();
+  const auto& r = rendered.value();
+  const cv::Mat picture(r.height, r.width, CV_8U, const_cast<std::uint8_t*>(r.pixels.data()));
+  cv::Mat resized;
+  cv::resize(picture, resized, target, 0, 0, r.width > target.width ? cv::INTER_AREA : cv::INTER_LINEAR);
+  cv::Mat canvas = cv::Mat::zeros(size, size, CV_8U);
+  resized.copyTo(canvas(cv::Rect(offset, target)));
+  out.pixels.assign(canvas.datastart, canvas.dataend);
+  return out;
+}
+
+ModelInput normalise(const InputPicture& picture, const ModelManifest& manifest) {
+  ModelInput input;
+  input.size = picture.size;
+  input.channels = manifest.inputChannels;
+  input.geometry = picture.geometry;
+  const std::size_t plane = static_cast<std::size_t>(picture.size) * picture.size;
+  input.values.resize(plane * static_cast<std::size_t>(input.channels));
+  const Normalization& n = manifest.normalization;
+  for (int c = 0; c < input.channels; ++c) {
+    // value = ((p / 255) * scale + offset - mean) / std, folded into one multiply-add per pixel.
+    const double mul = n.scale / 255.0 / n.std[static_cast<std::size_t>(c)];
+    const double add = (n.offset - n.mean[static_cast<std::size_t>(c)]) / n.std[static_cast<std::size_t>(c)];
+    float* dst = input.values.data() + plane * static_cast<std::size_t>(c);
+    for (std::size_t i = 0; i < plane; ++i) dst[i] = static_cast<float>(picture.pixels[i] * mul + add);
+  }
+  return input;
+}
+
+Result<ModelInput> preprocess(const film::Film& film, const ModelManifest& manifest) {
+  auto picture = filmToPicture(film, manifest);
+  if (!picture.ok()) return picture.error();
+  return normalise(picture.value(), manifest);
+}
+
+}  // namespace hilum::ai

@@ -1,0 +1,89 @@
+// model.json: what a pack declares, and every way a manifest can be wrong.
+#include "hilum/ai/model_manifest.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace hilum::ai;
+using Catch::Matchers::Contains;
+
+namespace {
+
+nlohmann::json valid() {
+  return nlohmann::json::parse(R"({
+    "format_version": 1, "name": "nih14", "version": "1.2", "architecture": "densenet121",
+    "task": "multi-label",
+    "labels": ["Atelectasis", {"name": "COVID-19", "parent": "Pneumonia"}],
+    "input": {"size": 224, "channels": 3},
+    "preprocessing": {"resize": "letterbox", "normalization": "xrv", "window": "full-range"},
+    "operating_points": {"Atelectasis": {"threshold": 0.3, "sensitivity": 0.81, "specificity": 0.7}},
+    "gradcam": {"target_layer": "features"},
+    "weights": {"file": "weights.pt", "format": "state-dict",
+                "sha256": "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"},
+    "provenance": {"data": "NIH ChestX-ray14", "command": "hilum-cli train ...", "date": "2026-11-25"},
+    "metrics": {"auc": {"Atelectasis": 0.8}}
+  })");
+}
+
+}  // namespace
+
+TEST_CASE("a valid manifest is read completely", "[ai][manifest]") {
+  const auto m = parseManifest(valid().dump(), "model.json");
+  REQUIRE(m.ok());
+  const auto& v = m.value();
+  CHECK(v.name == "nih14");
+  CHECK(v.task == Task::MultiLabel);
+  REQUIRE(v.labels.size() == 2);
+  CHECK(v.labels[1].parent == "Pneumonia");
+  CHECK(v.resize == ResizePolicy::Letterbox);
+  CHECK(v.window == FilmWindow::FullRange);
+  CHECK(v.normalization.scale == 2048.0);
+  CHECK(v.normalization.offset == -1024.0);
+  REQUIRE(v.operatingPoints.size() == 2);
+  CHECK(v.operatingPoints[0].threshold == 0.3);
+  CHECK(*v.operatingPoints[0].sensitivity == 0.81);
+  CHECK(v.operatingPoints[1].threshold == 0.5);  // default
+  CHECK_THAT(v.metricsJson, Contains("0.8"));
+}
+
+TEST_CASE("toJson and parseManifest round-trip", "[ai][manifest]") {
+  const auto m = parseManifest(valid().dump(), "model.json").value();
+  const auto again = parseManifest(toJson(m), "again.json");
+  REQUIRE(again.ok());
+  CHECK(again.value().labels[1].parent == "Pneumonia");
+  CHECK(again.value().operatingPoints[0].specificity == m.operatingPoints[0].specificity);
+  CHECK(again.value().normalization.name == "xrv");
+  CHECK(again.value().weightsSha256 == m.weightsSha256);
+}
+
+TEST_CASE("broken manifests are refused with the reason", "[ai][manifest]") {
+  struct Case { const char* what; std::function<void(nlohmann::json&)> breakIt; const char* says; };
+  const std::vector<Case> cases = {
+      {"no labels", [](auto& j) { j["labels"] = nlohmann::json::array(); }, "no labels"},
+      {"duplicate label", [](auto& j) { j["labels"] = {"A", "A"}; }, "twice"},
+      {"unknown task", [](auto& j) { j["task"] = "regression"; }, "regression"},
+      {"threshold above 1", [](auto& j) { j["operating_points"]["Atelectasis"]["threshold"] = 1.5; }, "outside"},
+      {"operating point for a stranger", [](auto& j) { j["operating_points"]["Mass"] = {{"threshold", 0.4}}; }, "Mass"},
+      {"short sha256", [](auto& j) { j["weights"]["sha256"] = "abc"; }, "sha256"},
+      {"weights outside the pack", [](auto& j) { j["weights"]["file"] = "../other/weights.pt"; }, "inside the pack"},
+      {"newer format", [](auto& j) { j["format_version"] = 9; }, "newer"},
+      {"unknown normalisation", [](auto& j) { j["preprocessing"]["normalization"] = "magic"; }, "magic"},
+      {"custom normalisation of the wrong size", [](auto& j) { j["preprocessing"]["normalization"] = {{"mean", {0.5}}, {"std", {0.2}}}; }, "per input channel"},
+      {"missing name", [](auto& j) { j.erase("name"); }, "\"name\""},
+      {"wrong type", [](auto& j) { j["input"]["size"] = "large"; }, "wrong type"},
+      {"single-label with one label", [](auto& j) { j["task"] = "single-label"; j["labels"] = {"Only"}; j["operating_points"] = nlohmann::json::object(); }, "two labels"},
+      {"state dict without architecture", [](auto& j) { j.erase("architecture"); }, "architecture"},
+  };
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(c.what) {
+      auto j = valid();
+      c.breakIt(j);
+      const auto m = parseManifest(j.dump(), "/packs/x/model.json");
+      REQUIRE_FALSE(m.ok());
+      CHECK_THAT(m.error().message(), Contains("model.json") && Contains(c.says));
+    }
+  }
+  const auto notJson = parseManifest("{ \"name\": ", "model.json");
+  REQUIRE_FALSE(notJson.ok());
+  CHECK_THAT(notJson.error().reason(), Contains("not valid JSON"));
+}

@@ -1,0 +1,127 @@
+// The native networks and their checkpoint format: names are torchvision's, so its state dicts
+// (and CheXNet's, and torchxrayvision's DenseNet) load by name.
+#include "temp_dir.h"
+
+#include "hilum/ai/internal/networks.h"
+#include "hilum/ai/internal/state_dict.h"
+
+#include <catch2/catch.hpp>
+
+using namespace hilum::ai::internal;
+using hilum::Status;
+using hilum::test::TempDir;
+using Catch::Matchers::Contains;
+
+TEST_CASE("networks have torchvision's parameter and buffer names", "[ai][networks]") {
+  // Counts and names as torchvision 0.14 gives them (state_dict() of densenet121 / resnet18 / resnet50).
+  struct Case { const char* arch; std::size_t entries; std::vector<std::string> names; };
+  const Case cases[] = {
+      {"densenet121", 727, {"features.conv0.weight", "features.denseblock1.denselayer1.norm1.running_mean",
+                            "features.denseblock4.denselayer16.conv2.weight", "features.transition3.conv.weight",
+                            "features.norm5.num_batches_tracked", "classifier.weight", "classifier.bias"}},
+      {"resnet18", 122, {"conv1.weight", "layer1.0.conv1.weight", "layer2.0.downsample.0.weight",
+                         "layer4.1.bn2.num_batches_tracked", "fc.weight"}},
+      {"resnet50", 320, {"layer1.0.conv3.weight", "layer1.0.downsample.1.running_var", "layer4.2.bn3.weight", "fc.bias"}},
+  };
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(c.arch) {
+      const auto net = makeNetwork(c.arch, 14, 3);
+      const auto names = stateDictOf(*net);
+      CHECK(names.size() == c.entries);
+      for (const auto& name : c.names) CHECK(names.count(name) == 1);
+    }
+  }
+}
+
+TEST_CASE("a DenseNet-121 state dict round-trips by name", "[ai][networks]") {
+  TempDir dir;
+  torch::manual_seed(1);
+  auto original = makeNetwork("densenet121", 3, 3);
+  original->eval();
+  REQUIRE(writeStateDict(*original, dir.file("w.pt")).ok());
+  torch::manual_seed(2);
+  auto copy = makeNetwork("densenet121", 3, 3);
+  copy->eval();
+  auto weights = readStateDict(dir.file("w.pt"));
+  REQUIRE(weights.ok());
+  REQUIRE(applyStateDict(*copy, weights.value(), "w.pt").ok());
+  torch::NoGradGuard noGrad;
+  const auto x = torch::randn({1, 3, 64, 64});
+  CHECK(torch::allclose(original->forward(x), copy->forward(x)));
+}
+
+TEST_CASE("DataParallel and pre-0.4 DenseNet key names load", "[ai][networks]") {
+  torch::manual_seed(1);
+  auto original = makeNetwork("densenet121", 2, 1);
+  original->eval();
+  StateDict legacy;
+  for (const auto& [name, tensor] : stateDictOf(*original)) {
+    std::string old = name;
+    for (const char* part : {"norm1", "norm2", "conv1", "conv2"}) {
+      const auto at = old.find(std::string(".") + part + ".");
+      if (at != std::string::npos && old.find("denselayer") != std::string::npos)
+        old.replace(at + 1, 5, std::string(part, 4) + "." + part[4]);
+    }
+    legacy["module." + old] = tensor.clone();
+  }
+  REQUIRE(legacy.count("module.features.denseblock1.denselayer1.norm.1.weight") == 1);
+  // readStateDict normalises keys as it reads; do the same through a file.
+  TempDir dir;
+  c10::Dict<std::string, torch::Tensor> dict;
+  for (const auto& [name, tensor] : legacy) dict.insert(name, tensor);
+  const auto bytes = torch::pickle_save(c10::IValue(dict));
+  hilum::test::writeBytes(dir.file("legacy.pt"), std::string(bytes.begin(), bytes.end()));
+  auto weights = readStateDict(dir.file("legacy.pt"));
+  REQUIRE(weights.ok());
+  auto copy = makeNetwork("densenet121", 2, 1);
+  copy->eval();
+  REQUIRE(applyStateDict(*copy, weights.value(), "legacy.pt").ok());
+  torch::NoGradGuard noGrad;
+  const auto x = torch::randn({1, 1, 64, 64});
+  CHECK(torch::allclose(original->forward(x), copy->forward(x)));
+}
+
+TEST_CASE("weights that do not fit the network are refused by name", "[ai][networks]") {
+  auto net = makeNetwork("resnet18", 2, 3);
+  auto other = stateDictOf(*makeNetwork("resnet18", 3, 3));
+  SECTION("another label count") {
+    const Status s = applyStateDict(*net, other, "w.pt");
+    REQUIRE_FALSE(s.ok());
+    CHECK_THAT(s.error().reason(), Contains("fc.weight") && Contains("[3, 512]"));
+  }
+  SECTION("a missing entry") {
+    auto weights = stateDictOf(*net);
+    weights.erase("layer3.1.bn2.running_var");
+    const Status s = applyStateDict(*net, weights, "w.pt");
+    REQUIRE_FALSE(s.ok());
+    CHECK_THAT(s.error().reason(), Contains("layer3.1.bn2.running_var"));
+  }
+  SECTION("another architecture") {
+    const Status s = applyStateDict(*net, stateDictOf(*makeNetwork("smallcnn", 2, 3)), "w.pt");
+    REQUIRE_FALSE(s.ok());
+  }
+  SECTION("an extra entry") {
+    auto weights = stateDictOf(*net);
+    weights["projection.weight"] = torch::zeros({2});
+    const Status s = applyStateDict(*net, weights, "w.pt");
+    REQUIRE_FALSE(s.ok());
+    CHECK_THAT(s.error().reason(), Contains("projection.weight"));
+  }
+}
+
+TEST_CASE("a weights file that is not a state dict says how to export one", "[ai][networks]") {
+  TempDir dir;
+  const auto bytes = torch::pickle_save(c10::IValue(torch::ones({3})));
+  hilum::test::writeBytes(dir.file("tensor.pt"), std::string(bytes.begin(), bytes.end()));
+  const auto tensor = readStateDict(dir.file("tensor.pt"));
+  REQUIRE_FALSE(tensor.ok());
+  CHECK_THAT(tensor.error().reason(), Contains("dict"));
+  hilum::test::writeBytes(dir.file("junk.pt"), "PK\x03\x04 not really a zip");
+  const auto junk = readStateDict(dir.file("junk.pt"));
+  REQUIRE_FALSE(junk.ok());
+  CHECK_THAT(junk.error().reason(), Contains("dict(model.state_dict())"));
+}
+
+TEST_CASE("unknown architectures are named", "[ai][networks]") {
+  CHECK_THROWS_WITH(makeNetwork("vgg16", 2, 3), Contains("vgg16"));
+}
