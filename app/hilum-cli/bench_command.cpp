@@ -196,7 +196,7 @@ int benchAnalyze(const Arguments& parsed, std::ostream& out, std::ostream& err) 
       << model.threads() << " threads, " << runs << " runs, film " << film.value().columns() << " x "
       << film.value().rows() << "\n";
   auto row = [&out](const char* what, const Stats& s) {
-    out << "  " << std::left << std::setw(26) << what << std::right << std::fixed << std::setprecision(1)
+    out << "  " << std::left << std::setw(29) << what << std::right << std::fixed << std::setprecision(1)
         << "median " << std::setw(8) << s.median << " ms   min " << std::setw(8) << s.min << " ms   max "
         << std::setw(8) << s.max << " ms\n";
   };

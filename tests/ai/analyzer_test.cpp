@@ -254,3 +254,30 @@ TEST_CASE("a heatmap overlay PNG is written for a finding", "[ai][heatmaps]") {
   REQUIRE(png.size() > 8);
   CHECK(png.substr(1, 3) == "PNG");
 }
+
+TEST_CASE("TorchScript packs run, with Grad-CAM where they export features and head", "[ai][analyzer][torchscript]") {
+  TempDir dir;
+  SECTION("splittable") {
+    test::writeScriptPack(dir.path(), 2, true);
+    auto analyzer = open(dir.path());
+    CHECK_FALSE(analyzer->hasFastHeatmaps());  // no native linear head to read: autograd Grad-CAM
+    const auto f = analyzer->analyze(test::shapesFilm(0.3, 0.3));
+    REQUIRE(f.ok());
+    CHECK(f.value().ranked.size() == 2);
+    CHECK(f.value().heatmaps.size() == 2);
+  }
+  SECTION("forward only") {
+    test::writeScriptPack(dir.path(), 2, false);
+    auto analyzer = open(dir.path());
+    const auto f = analyzer->analyze(test::shapesFilm(0.3, 0.3));
+    REQUIRE(f.ok());
+    CHECK(f.value().ranked.size() == 2);
+    CHECK(f.value().heatmaps.empty());
+  }
+  SECTION("more outputs than labels") {
+    test::writeScriptPack(dir.path(), 3, true);
+    const auto analyzer = ai::Analyzer::open(dir.path());
+    REQUIRE_FALSE(analyzer.ok());
+    CHECK_THAT(analyzer.error().reason(), Contains("3 outputs") && Contains("2 labels"));
+  }
+}

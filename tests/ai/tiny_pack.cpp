@@ -5,6 +5,8 @@
 #include "hilum/ai/preprocess.h"
 #include "hilum/base/atomic_file.h"
 
+#include <torch/script.h>
+
 #include <cmath>
 #include <random>
 #include <stdexcept>
@@ -112,6 +114,34 @@ ai::ModelManifest writeRandomPack(const std::string& directory, const std::strin
   net->eval();
   const Status saved = ai::internal::writeStateDict(*net, directory + "/weights.pt");
   if (!saved.ok()) throw std::runtime_error(saved.error().message());
+  writeManifest(directory, manifest);
+  return manifest;
+}
+
+ai::ModelManifest writeScriptPack(const std::string& directory, int outputs, bool splittable) {
+  torch::manual_seed(5);
+  torch::jit::Module module("HilumTestScript");
+  module.register_parameter("weight", torch::randn({outputs, 4}), false);
+  module.register_parameter("kernel", torch::randn({4, 1, 3, 3}), false);
+  const std::string features = R"(
+  def features(self, x):
+      return torch.relu(torch.conv2d(x, self.kernel, padding=1))
+  def head(self, f):
+      return torch.matmul(torch.mean(f, dim=[2, 3]), self.weight.t())
+  def forward(self, x):
+      return self.head(self.features(x))
+)";
+  const std::string plain = R"(
+  def forward(self, x):
+      f = torch.relu(torch.conv2d(x, self.kernel, padding=1))
+      return torch.matmul(torch.mean(f, dim=[2, 3]), self.weight.t())
+)";
+  module.define(splittable ? features : plain);
+  module.save(directory + "/weights.pt");
+  ai::ModelManifest manifest = tinyManifest();
+  manifest.name = "script-test";
+  manifest.architecture.clear();
+  manifest.weightsFormat = ai::WeightsFormat::TorchScript;
   writeManifest(directory, manifest);
   return manifest;
 }

@@ -24,6 +24,10 @@ ai::ModelManifest writeTinyPack(const std::string& directory, ai::Task task = ai
 ai::ModelManifest writeRandomPack(const std::string& directory, const std::string& architecture,
                                   const std::vector<std::string>& labels, int inputSize, int channels = 3);
 
+// A TorchScript pack (weights.pt saved by torch::jit::Module::save) with `outputs` outputs over a
+// 1-channel 32 px input. splittable: it also exports `features` and `head`, so Grad-CAM applies.
+ai::ModelManifest writeScriptPack(const std::string& directory, int outputs, bool splittable);
+
 // Writes model.json for `manifest` into `directory` (sha256 taken from the weights file).
 void writeManifest(const std::string& directory, ai::ModelManifest manifest);
 
