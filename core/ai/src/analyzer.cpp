@@ -13,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -236,7 +237,7 @@ Result<Findings> Analyzer::analyzeInput(const ModelInput& input, const AnalyzeOp
 Status Analyzer::forwardOnly(const ModelInput& input) {
   std::lock_guard<std::mutex> lock(d->mutex);
   try {
-    torch::NoGradGuard noGrad;
+    c10::InferenceMode inference;
     d->backend->forward(d->toTensor(input));
   } catch (const c10::Error& e) {
     return aiError(ErrorCode::Internal, std::string("inference failed: ") + e.what_without_backtrace());
@@ -264,7 +265,13 @@ Result<Findings> Analyzer::Impl::run(const ModelInput& input, const AnalyzeOptio
   const bool fast = wantMaps && options.method == HeatmapMethod::Auto && backend->linearWeights().has_value();
   torch::Tensor features, logits;
   {
-    torch::NoGradGuard noGrad;
+    // Inference mode skips autograd bookkeeping entirely; Grad-CAM needs the features as ordinary
+    // tensors it can differentiate through, so it gets plain no-grad instead.
+    const bool autograd = wantMaps && !fast;
+    std::optional<c10::InferenceMode> inference;
+    std::optional<torch::NoGradGuard> noGrad;
+    if (autograd) noGrad.emplace();
+    else inference.emplace();
     if (wantMaps) {
       features = backend->features(x);
       logits = backend->head(features);
@@ -310,7 +317,7 @@ Result<Findings> Analyzer::Impl::run(const ModelInput& input, const AnalyzeOptio
   if (fast) {
     // GAP + linear: d logit_k / d A_c(i,j) = W_kc / (h w), so Grad-CAM's weights are W_k up to a
     // positive constant and every map is one matrix product over the features already computed.
-    torch::NoGradGuard noGrad;
+    c10::InferenceMode inference;
     const auto f = features[0];  // (C, h, w)
     const auto w = *backend->linearWeights();
     maps = torch::relu(torch::matmul(w, f.reshape({f.size(0), -1})).reshape({w.size(0), f.size(1), f.size(2)}));
