@@ -4,6 +4,7 @@
 
 #include "hilum/ai/analyzer.h"
 #include "hilum/display/renderer.h"
+#include "hilum/train/trainer.h"
 #include "hilum/film/loader.h"
 
 #include <nlohmann/json.hpp>
@@ -21,7 +22,9 @@ namespace hilum::cli {
 namespace {
 
 const char* const kSynopsis =
-    "bench open FILE [--runs N] [--max-size PX] [--json]\n       hilum-cli bench analyze FILE [--model DIR] [--device D] [--runs N] [--json]";
+    "bench open FILE [--runs N] [--max-size PX] [--json]\n"
+    "       hilum-cli bench analyze FILE [--model DIR] [--device D] [--runs N] [--json]\n"
+    "       hilum-cli bench train [--architecture A] [--batch N] [--size PX] [--runs N]";
 
 struct Stats {
   double median = 0, min = 0, max = 0;
@@ -210,16 +213,34 @@ int benchAnalyze(const Arguments& parsed, std::ostream& out, std::ostream& err) 
   return kExitOk;
 }
 
+// One training step (forward + backward + AdamW step) on random data, median of --runs.
+int benchTrain(const Arguments& parsed, std::ostream& out, std::ostream& err) {
+  const std::string architecture = parsed.value("--architecture").value_or("resnet18");
+  const auto batch = parseInt(parsed.value("--batch").value_or("16"));
+  const auto size = parseInt(parsed.value("--size").value_or("224"));
+  const auto runs = parseInt(parsed.value("--runs").value_or("5"));
+  if (!batch || !size || !runs || *batch < 1 || *size < 32 || *runs < 1)
+    return usageError(err, "--batch, --size (>= 32) and --runs need positive numbers", kSynopsis);
+  const auto timing = train::benchmarkTrainingStep(architecture, *batch, *size, *runs);
+  if (!timing.ok()) return reportError(err, timing.error());
+  const auto& t = timing.value();
+  out << "bench train " << architecture << ", batch " << *batch << ", " << *size << " px, " << t.threads
+      << " threads, " << *runs << " runs\n  step  median " << std::fixed << std::setprecision(1) << t.medianMs
+      << " ms   min " << t.minMs << " ms   max " << t.maxMs << " ms\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.empty()) return usageError(err, "bench needs a benchmark name (open)", kSynopsis);
   std::string problem;
-  const auto parsed = Arguments::parse({args.begin() + 1, args.end()}, {"--runs", "--max-size", "--model", "--device"},
+  const auto parsed = Arguments::parse({args.begin() + 1, args.end()}, {"--runs", "--max-size", "--model", "--device", "--architecture", "--batch", "--size"},
                                        {"--json"}, problem);
   if (!parsed) return usageError(err, problem, kSynopsis);
   if (args[0] == "open") return benchOpen(*parsed, out, err);
   if (args[0] == "analyze") return benchAnalyze(*parsed, out, err);
+  if (args[0] == "train") return benchTrain(*parsed, out, err);
   return usageError(err, "unknown benchmark '" + args[0] + "'", kSynopsis);
 }
 

@@ -17,6 +17,9 @@ const char* const kUsage =
     "  analyze FILE... [--model DIR] [--device cpu|cuda] [--heatmaps DIR] [--json OUT|-]\n"
     "                                         ranked findings (decision support, not a diagnosis)\n"
     "  models [--json]                        list the model packs found\n"
+    "  train CONFIG.json [--resume]           train a model and export it as a pack\n"
+    "  evaluate --model DIR --data CSV|DIR [--root DIR] [--json OUT|-]\n"
+    "                                         per-label AUC with 95% CI, sensitivity/specificity\n"
     "  bench open FILE [--runs N] [--max-size PX] [--json]\n"
     "                                         time decode + first display frame (median/min/max)\n"
     "  bench analyze FILE [--model DIR] [--device D] [--runs N] [--json]\n"
@@ -52,6 +55,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (command == "bench") return benchCommand(rest, out, err);
   if (command == "analyze") return analyzeCommand(rest, out, err);
   if (command == "models") return modelsCommand(rest, out, err);
+  if (command == "train") return trainCommand(rest, out, err);
+  if (command == "evaluate") return evaluateCommand(rest, out, err);
   if (command == "version" || command == "--version") {
     out << "hilum-cli " << HILUM_VERSION << "\n";
     return kExitOk;

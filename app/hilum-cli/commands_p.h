@@ -19,6 +19,8 @@ int infoCommand(const std::vector<std::string>& args, std::ostream& out, std::os
 int renderCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int analyzeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int modelsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int trainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // The analyzer for --model (default pack otherwise) and --device, shared by analyze and bench.

@@ -1,0 +1,123 @@
+#include "arguments.h"
+#include "cli.h"
+#include "commands_p.h"
+
+#include "hilum/base/atomic_file.h"
+#include "hilum/train/evaluate.h"
+#include "hilum/train/trainer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <iomanip>
+#include <ostream>
+
+namespace hilum::cli {
+namespace {
+
+const char* const kTrainSynopsis = "train CONFIG.json [--resume]";
+const char* const kEvaluateSynopsis = "evaluate --model DIR --data CSV|DIR [--root DIR] [--json OUT|-]";
+
+std::string fixed(double v, int digits = 3) {
+  std::ostringstream s;
+  s << std::fixed << std::setprecision(digits) << v;
+  return s.str();
+}
+
+}  // namespace
+
+int trainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::string problem;
+  const auto parsed = Arguments::parse(args, {}, {"--resume"}, problem);
+  if (!parsed) return usageError(err, problem, kTrainSynopsis);
+  if (parsed->positional().size() != 1) return usageError(err, "train takes one CONFIG.json", kTrainSynopsis);
+  auto config = train::readTrainConfig(parsed->positional()[0]);
+  if (!config.ok()) return reportError(err, config.error());
+
+  train::TrainCallbacks callbacks;
+  callbacks.log = [&err](const std::string& line) { err << "hilum-cli: " << line << "\n"; };
+  callbacks.progress = [&err](const train::TrainProgress& p) {
+    err << "\repoch " << p.epoch << "/" << p.epochs << "  batch " << p.batch << "/" << p.batches << "  loss "
+        << fixed(p.loss, 4) << "   " << std::flush;
+  };
+  callbacks.epochEnded = [&err](const train::EpochReport& r) {
+    err << "\repoch " << r.epoch << ": train loss " << fixed(r.trainLoss, 4) << ", validation loss "
+        << fixed(r.validationLoss, 4) << ", mean AUC " << fixed(r.meanAuc);
+    if (r.accuracy > 0) err << ", accuracy " << fixed(r.accuracy);
+    err << ", lr " << r.learningRate << ", " << fixed(r.seconds, 0) << " s" << (r.best ? "  (best)" : "") << "\n";
+  };
+  const auto summary = train::trainModel(config.value(), callbacks, parsed->has("--resume"));
+  if (!summary.ok()) return reportError(err, summary.error());
+  const auto& s = summary.value();
+  out << "pack: " << s.packDirectory << "\nbest epoch " << s.bestEpoch << " of " << s.epochsRun
+      << ", test mean AUC " << fixed(s.testMeanAuc) << "\n";
+  for (std::size_t l = 0; l < s.labels.size(); ++l)
+    out << "  " << std::left << std::setw(22) << s.labels[l] << (s.testAuc[l] ? fixed(*s.testAuc[l]) : std::string("-")) << "\n";
+  return kExitOk;
+}
+
+int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::string problem;
+  const auto parsed = Arguments::parse(args, {"--model", "--data", "--root", "--json", "--task"}, {}, problem);
+  if (!parsed) return usageError(err, problem, kEvaluateSynopsis);
+  const auto model = parsed->value("--model");
+  const auto data = parsed->value("--data");
+  if (!model || !data) return usageError(err, "evaluate needs --model and --data", kEvaluateSynopsis);
+
+  Result<train::Dataset> dataset = Error(Module::Cli, ErrorCode::Internal, "unset");
+  if (std::filesystem::is_directory(*data)) {
+    dataset = train::readFolderDataset(*data);
+  } else {
+    train::CsvSpec spec;
+    spec.csv = *data;
+    spec.imageRoot = parsed->value("--root").value_or("");
+    if (parsed->value("--task").value_or("") == "single-label") spec.task = ai::Task::SingleLabel;
+    dataset = train::readCsvDataset(spec);
+  }
+  if (!dataset.ok()) return reportError(err, dataset.error());
+  const auto evaluation = train::evaluatePack(*model, dataset.value(), [&err](int done, int total) {
+    err << "\revaluating " << done << "/" << total << std::flush;
+  });
+  err << "\n";
+  if (!evaluation.ok()) return reportError(err, evaluation.error());
+  const auto& e = evaluation.value();
+
+  nlohmann::json labels = nlohmann::json::array();
+  for (const auto& l : e.labels) {
+    nlohmann::json roc = nlohmann::json::array();
+    const std::size_t step = std::max<std::size_t>(1, l.roc.size() / 50);
+    for (std::size_t i = 0; i < l.roc.size(); i += step) roc.push_back({l.roc[i].falsePositiveRate, l.roc[i].truePositiveRate});
+    nlohmann::json j = {{"label", l.label}, {"positives", l.positives}, {"films", l.films},
+                        {"threshold", l.atOperatingPoint.threshold}, {"sensitivity", l.atOperatingPoint.sensitivity},
+                        {"specificity", l.atOperatingPoint.specificity}, {"roc", roc}};
+    j["auc"] = l.auc ? nlohmann::json(*l.auc) : nlohmann::json(nullptr);
+    j["auc_95ci"] = l.auc95 ? nlohmann::json{l.auc95->low, l.auc95->high} : nlohmann::json(nullptr);
+    j["average_precision"] = l.averagePrecision ? nlohmann::json(*l.averagePrecision) : nlohmann::json(nullptr);
+    labels.push_back(std::move(j));
+  }
+  nlohmann::json report = {{"model", e.model}, {"version", e.version}, {"films", e.films}, {"mean_auc", e.meanAuc}, {"labels", labels}};
+  if (e.accuracy) {
+    report["accuracy"] = *e.accuracy;
+    report["confusion"] = e.confusion;
+  }
+  if (const auto json = parsed->value("--json")) {
+    if (*json == "-") {
+      out << report.dump(2) << "\n";
+    } else if (const Status s = writeFileAtomically(*json, report.dump(2) + "\n"); !s.ok()) {
+      return reportError(err, s.error());
+    }
+    if (*json == "-") return kExitOk;
+  }
+  out << e.model << " " << e.version << " on " << e.films << " films: mean AUC " << fixed(e.meanAuc) << "\n";
+  for (const auto& l : e.labels) {
+    out << "  " << std::left << std::setw(22) << l.label << std::right << std::setw(4) << l.positives << " pos  AUC "
+        << (l.auc ? fixed(*l.auc) : std::string("  -  "));
+    if (l.auc95) out << " [" << fixed(l.auc95->low) << ", " << fixed(l.auc95->high) << "]";
+    out << "  sens " << fixed(l.atOperatingPoint.sensitivity, 2) << " spec " << fixed(l.atOperatingPoint.specificity, 2)
+        << " at " << fixed(l.atOperatingPoint.threshold, 2) << "\n";
+  }
+  if (e.accuracy) out << "  accuracy " << fixed(*e.accuracy) << "\n";
+  return kExitOk;
+}
+
+}  // namespace hilum::cli

@@ -1,0 +1,53 @@
+#pragma once
+// Labelled films for training and evaluation. Readers check every row and name the file and line
+// of the first bad one; images are read later through the same film loading and preprocessing as
+// inference.
+#include "hilum/ai/model_manifest.h"
+#include "hilum/base/result.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hilum::train {
+
+struct Sample {
+  std::string image;      // absolute or relative to the working folder
+  std::string patientId;  // splits keep a patient's films together; empty: the image is its own patient
+  std::vector<float> targets;  // one per label: 0/1 (multi-label) or one-hot (single-label)
+  std::optional<double> age;
+  std::string sex, view;
+};
+
+struct Dataset {
+  std::vector<std::string> labels;
+  ai::Task task = ai::Task::MultiLabel;
+  std::vector<Sample> samples;
+
+  // Positives per label, for reports and class weights.
+  std::vector<int> positives() const;
+};
+
+// Which CSV columns hold what. Column names are matched exactly; empty names are auto-detected
+// among the usual spellings (NIH's "Image Index" / "Finding Labels" / "Patient ID", or image,
+// finding_labels / labels / label, patient_id).
+struct CsvSpec {
+  std::string csv;
+  std::string imageRoot;      // folder the image column is relative to; default: beside the CSV
+  std::string imageColumn, labelsColumn, patientColumn, ageColumn, sexColumn, viewColumn;
+  std::string separator = "|";     // between labels in one field ("Effusion|Mass")
+  std::vector<std::string> labels;  // the label set, in output order; empty: every label found, sorted
+  std::vector<std::string> exclude = {"No Finding"};  // labels that mean "none of the others"
+  std::vector<std::string> views;   // keep only these view positions (e.g. PA, AP); empty: all
+  ai::Task task = ai::Task::MultiLabel;
+};
+
+Result<Dataset> readCsvDataset(const CsvSpec& spec);
+
+// <root>/<class>/<image>: single-label, one class per sub-folder, classes sorted by name.
+Result<Dataset> readFolderDataset(const std::string& root);
+
+// A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF. Errors name the line.
+Result<std::vector<std::vector<std::string>>> readCsv(const std::string& path);
+
+}  // namespace hilum::train

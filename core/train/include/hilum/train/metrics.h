@@ -1,0 +1,32 @@
+#pragma once
+// Classification metrics for one label: scores against 0/1 truth. Pure functions, any thread.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace hilum::train {
+
+// ROC AUC by the Mann-Whitney statistic (ties count one half); nothing when a class is absent.
+std::optional<double> rocAuc(const std::vector<float>& scores, const std::vector<float>& truth);
+
+// Average precision (area under the precision-recall curve, step interpolation).
+std::optional<double> averagePrecision(const std::vector<float>& scores, const std::vector<float>& truth);
+
+struct RocPoint {
+  double threshold, falsePositiveRate, truePositiveRate;
+};
+std::vector<RocPoint> rocCurve(const std::vector<float>& scores, const std::vector<float>& truth);
+
+struct OperatingStats {
+  double threshold = 0.5, sensitivity = 0, specificity = 0;
+};
+// The threshold maximising sensitivity + specificity - 1 (Youden's J), chosen on validation data.
+OperatingStats youdenPoint(const std::vector<float>& scores, const std::vector<float>& truth);
+OperatingStats atThreshold(const std::vector<float>& scores, const std::vector<float>& truth, double threshold);
+
+// 95 % percentile bootstrap interval of the ROC AUC (resampling films with replacement).
+struct Interval { double low = 0, high = 0; };
+std::optional<Interval> bootstrapAucInterval(const std::vector<float>& scores, const std::vector<float>& truth,
+                                             int resamples = 1000, std::uint64_t seed = 1);
+
+}  // namespace hilum::train

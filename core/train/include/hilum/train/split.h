@@ -1,0 +1,23 @@
+#pragma once
+// Patient-wise train / validation / test split: a patient's films never sit on two sides (the same
+// chest twice would inflate every metric). Deterministic for a seed.
+#include "hilum/train/dataset.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace hilum::train {
+
+struct Split {
+  std::vector<std::size_t> train, validation, test;  // indices into Dataset::samples
+};
+
+// Patients are shuffled with the seed, then each is placed on the side whose share of the patient's
+// rarest label lags most behind its target fraction (stratification where the counts allow it).
+Split splitByPatient(const Dataset& data, double validationFraction, double testFraction, std::uint64_t seed);
+
+// {"train": [image, ...], "validation": [...], "test": [...]} as saved beside a run.
+std::string splitToJson(const Dataset& data, const Split& split);
+
+}  // namespace hilum::train

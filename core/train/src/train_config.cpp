@@ -1,0 +1,106 @@
+#include "hilum/train/train_config.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace hilum::train {
+namespace fs = std::filesystem;
+
+Result<TrainConfig> readTrainConfig(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Error(Module::Train, ErrorCode::NotFound, "training config is missing", path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  TrainConfig c;
+  c.configPath = path;
+  const fs::path base = fs::path(path).parent_path();
+  auto resolve = [&base](const std::string& p) { return p.empty() || fs::path(p).is_absolute() ? p : (base / p).lexically_normal().string(); };
+  try {
+    const auto j = nlohmann::json::parse(text.str());
+    const auto data = j.at("data");
+    c.data.csv = resolve(data.value("csv", ""));
+    c.folder = resolve(data.value("folder", ""));
+    c.data.imageRoot = resolve(data.value("root", ""));
+    c.data.imageColumn = data.value("image_column", "");
+    c.data.labelsColumn = data.value("labels_column", "");
+    c.data.patientColumn = data.value("patient_column", "");
+    c.data.separator = data.value("separator", "|");
+    c.data.labels = data.value("labels", std::vector<std::string>{});
+    c.data.exclude = data.value("exclude", std::vector<std::string>{"No Finding"});
+    c.data.views = data.value("views", std::vector<std::string>{});
+    if (c.data.csv.empty() == c.folder.empty())
+      return Error(Module::Train, ErrorCode::Malformed, "data needs exactly one of \"csv\" and \"folder\"", path);
+
+    const std::string task = j.value("task", c.folder.empty() ? "multi-label" : "single-label");
+    c.data.task = task == "single-label" ? ai::Task::SingleLabel : ai::Task::MultiLabel;
+    if (task != "single-label" && task != "multi-label")
+      return Error(Module::Train, ErrorCode::Malformed, "task \"" + task + "\" is neither multi-label nor single-label", path);
+
+    const auto split = j.value("split", nlohmann::json::object());
+    c.validationFraction = split.value("validation", 0.15);
+    c.testFraction = split.value("test", 0.15);
+    c.splitSeed = split.value("seed", 42);
+    if (c.validationFraction <= 0 || c.testFraction < 0 || c.validationFraction + c.testFraction >= 1)
+      return Error(Module::Train, ErrorCode::Malformed, "split fractions must leave room for training", path);
+
+    const auto model = j.at("model");
+    // The manifest parser validates the model block the same way it validates a pack.
+    nlohmann::json manifest = {
+        {"name", model.value("name", "hilum-model")}, {"version", model.value("version", "0.1")},
+        {"architecture", model.value("architecture", "resnet18")}, {"task", task},
+        {"labels", {"placeholder-a", "placeholder-b"}},
+        {"input", {{"size", model.value("input_size", 224)}, {"channels", model.value("channels", 3)}}},
+        {"preprocessing", {{"resize", model.value("resize", "squash")},
+                           {"normalization", model.value("normalization", nlohmann::json("imagenet"))},
+                           {"window", model.value("window", "default")}}},
+        {"weights", {{"file", "weights.pt"}, {"sha256", std::string(64, '0')}}},
+    };
+    auto parsed = ai::parseManifest(manifest.dump(), path);
+    if (!parsed.ok()) return parsed.error();
+    c.model = parsed.value();
+    c.initFrom = resolve(model.value("init_from", ""));
+    c.freezeBackbone = model.value("freeze_backbone", false);
+
+    const auto t = j.value("train", nlohmann::json::object());
+    c.epochs = t.value("epochs", 10);
+    c.batchSize = t.value("batch_size", 16);
+    c.optimizer = t.value("optimizer", "adamw");
+    c.learningRate = t.value("lr", 1e-3);
+    c.weightDecay = t.value("weight_decay", 1e-4);
+    c.scheduler = t.value("scheduler", "plateau");
+    c.plateauPatience = t.value("plateau_patience", 2);
+    c.earlyStopping = t.value("early_stopping", 5);
+    c.gradClip = t.value("grad_clip", 5.0);
+    c.balance = t.value("balance", true);
+    c.seed = t.value("seed", 1);
+    c.threads = t.value("threads", 0);
+    if (c.epochs < 1 || c.batchSize < 1 || !(c.learningRate > 0))
+      return Error(Module::Train, ErrorCode::Malformed, "epochs, batch_size and lr must be positive", path);
+    if (c.optimizer != "adam" && c.optimizer != "adamw" && c.optimizer != "sgd")
+      return Error(Module::Train, ErrorCode::Malformed, "optimizer \"" + c.optimizer + "\" is not adam, adamw or sgd", path);
+    if (c.scheduler != "plateau" && c.scheduler != "cosine" && c.scheduler != "none")
+      return Error(Module::Train, ErrorCode::Malformed, "scheduler \"" + c.scheduler + "\" is not plateau, cosine or none", path);
+
+    const auto a = j.value("augment", nlohmann::json::object());
+    c.augment.enabled = a.value("enabled", true);
+    c.augment.rotationDeg = a.value("rotation_deg", 10.0);
+    c.augment.scaleMin = a.value("scale_min", 0.9);
+    c.augment.scaleMax = a.value("scale_max", 1.1);
+    c.augment.translate = a.value("translate", 0.05);
+    c.augment.brightness = a.value("brightness", 0.1);
+    c.augment.contrast = a.value("contrast", 0.1);
+    c.augment.gamma = a.value("gamma", 0.1);
+    c.augment.noise = a.value("noise", 0.01);
+    c.augment.horizontalFlip = a.value("hflip", false);
+
+    c.output = resolve(j.at("output").get<std::string>());
+  } catch (const nlohmann::json::exception& e) {
+    return Error(Module::Train, ErrorCode::Malformed, std::string("training config: ") + e.what(), path);
+  }
+  return c;
+}
+
+}  // namespace hilum::train

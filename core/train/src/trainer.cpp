@@ -1,0 +1,488 @@
+#include "hilum/train/trainer.h"
+
+#include "hilum/ai/analyzer.h"
+#include "hilum/ai/internal/networks.h"
+#include "hilum/ai/internal/state_dict.h"
+#include "hilum/ai/preprocess.h"
+#include "hilum/base/atomic_file.h"
+#include "hilum/film/loader.h"
+#include "hilum/train/metrics.h"
+#include "hilum/train/split.h"
+
+#include <ATen/Parallel.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <numeric>
+#include <random>
+#include <sstream>
+#include <thread>
+
+namespace hilum::train {
+namespace fs = std::filesystem;
+namespace F = torch::nn::functional;
+namespace {
+
+constexpr double kPosWeightCap = 50.0;  // rare labels (Hernia: 20 of 1222) must not swamp the loss
+
+Error trainError(ErrorCode code, const std::string& reason, const std::string& path = {}) {
+  return Error(Module::Train, code, reason, path);
+}
+
+// Every film decoded once, at model resolution, before the first epoch; epochs then only augment.
+Result<std::vector<ai::InputPicture>> cachePictures(const Dataset& data, const ai::ModelManifest& manifest,
+                                                   const TrainCallbacks& cb) {
+  std::vector<ai::InputPicture> pictures(data.samples.size());
+  std::vector<std::optional<Error>> errors(data.samples.size());
+  const unsigned workers = std::max(1u, std::thread::hardware_concurrency());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < data.samples.size(); i = next++) {
+      auto film = film::loadFilm(data.samples[i].image);
+      if (!film.ok()) {
+        errors[i] = film.error();
+        continue;
+      }
+      auto picture = ai::filmToPicture(film.value(), manifest);
+      if (!picture.ok()) errors[i] = picture.error();
+      else pictures[i] = std::move(picture).value();
+    }
+  };
+  std::vector<std::future<void>> tasks;
+  for (unsigned w = 0; w < workers; ++w) tasks.push_back(std::async(std::launch::async, work));
+  for (auto& t : tasks) t.get();
+  int failed = 0;
+  std::optional<Error> first;
+  for (auto& e : errors)
+    if (e) {
+      ++failed;
+      if (!first) first = e;
+    }
+  if (first)
+    return trainError(first->code(), std::to_string(failed) + " of " + std::to_string(data.samples.size()) +
+                                         " images could not be read; first: " + first->message());
+  if (cb.log) cb.log("cached " + std::to_string(pictures.size()) + " films at " + std::to_string(manifest.inputSize) + " px");
+  return pictures;
+}
+
+torch::Tensor batchTensor(const std::vector<ai::InputPicture>& pictures, const std::vector<std::size_t>& indices,
+                          std::size_t from, std::size_t to, const ai::ModelManifest& manifest,
+                          const AugmentOptions* augmentation, std::uint64_t seed) {
+  const int c = manifest.inputChannels, s = manifest.inputSize;
+  auto batch = torch::empty({static_cast<int64_t>(to - from), c, s, s});
+  float* out = batch.data_ptr<float>();
+  const std::size_t stride = static_cast<std::size_t>(c) * s * s;
+  for (std::size_t k = from; k < to; ++k) {
+    const std::size_t i = indices[k];
+    ai::InputPicture picture = pictures[i];
+    if (augmentation) {
+      // Seeded per (run seed, epoch, film): resuming replays exactly the same augmentations.
+      std::mt19937_64 random(seed * 1000003ULL + i);
+      picture = augment(picture, *augmentation, random);
+    }
+    const ai::ModelInput input = ai::normalise(picture, manifest);
+    std::copy(input.values.begin(), input.values.end(), out + (k - from) * stride);
+  }
+  return batch;
+}
+
+torch::Tensor targetsTensor(const Dataset& data, const std::vector<std::size_t>& indices, std::size_t from, std::size_t to) {
+  const auto labels = static_cast<int64_t>(data.labels.size());
+  auto t = torch::empty({static_cast<int64_t>(to - from), labels});
+  for (std::size_t k = from; k < to; ++k)
+    for (int64_t l = 0; l < labels; ++l) t[static_cast<int64_t>(k - from)][l] = data.samples[indices[k]].targets[static_cast<std::size_t>(l)];
+  return t;
+}
+
+struct LossWeights {
+  torch::Tensor posWeight;    // multi-label
+  torch::Tensor classWeight;  // single-label
+};
+
+LossWeights lossWeights(const Dataset& data, const std::vector<std::size_t>& train, bool balance) {
+  const std::size_t labels = data.labels.size();
+  std::vector<double> positives(labels, 0);
+  for (std::size_t i : train)
+    for (std::size_t l = 0; l < labels; ++l) positives[l] += data.samples[i].targets[l];
+  const double n = static_cast<double>(train.size());
+  LossWeights w;
+  std::vector<float> pos(labels, 1.0f), cls(labels, 1.0f);
+  if (balance) {
+    for (std::size_t l = 0; l < labels; ++l) {
+      pos[l] = static_cast<float>(std::clamp((n - positives[l]) / std::max(1.0, positives[l]), 1.0, kPosWeightCap));
+      cls[l] = static_cast<float>(n / (static_cast<double>(labels) * std::max(1.0, positives[l])));
+    }
+  }
+  w.posWeight = torch::tensor(pos);
+  w.classWeight = torch::tensor(cls);
+  return w;
+}
+
+torch::Tensor lossOf(const torch::Tensor& logits, const torch::Tensor& targets, ai::Task task, const LossWeights& w) {
+  if (task == ai::Task::MultiLabel)
+    return F::binary_cross_entropy_with_logits(logits, targets, F::BinaryCrossEntropyWithLogitsFuncOptions().pos_weight(w.posWeight));
+  return F::cross_entropy(logits, targets.argmax(1), F::CrossEntropyFuncOptions().weight(w.classWeight));
+}
+
+// Probabilities [film][label] for a set of films, and the mean loss.
+std::pair<std::vector<std::vector<float>>, double> predict(ai::internal::ClassifierNetImpl& net,
+                                                           const std::vector<ai::InputPicture>& pictures,
+                                                           const Dataset& data, const std::vector<std::size_t>& indices,
+                                                           const ai::ModelManifest& manifest, const LossWeights& w,
+                                                           int batchSize) {
+  net.eval();
+  c10::InferenceMode inference;
+  std::vector<std::vector<float>> out;
+  double loss = 0;
+  for (std::size_t from = 0; from < indices.size(); from += static_cast<std::size_t>(batchSize)) {
+    const std::size_t to = std::min(indices.size(), from + static_cast<std::size_t>(batchSize));
+    const auto logits = net.forward(batchTensor(pictures, indices, from, to, manifest, nullptr, 0));
+    loss += lossOf(logits, targetsTensor(data, indices, from, to), manifest.task, w).item<double>() * static_cast<double>(to - from);
+    const auto p = (manifest.task == ai::Task::MultiLabel ? torch::sigmoid(logits) : torch::softmax(logits, 1)).contiguous();
+    for (int64_t r = 0; r < p.size(0); ++r) out.emplace_back(p[r].data_ptr<float>(), p[r].data_ptr<float>() + p.size(1));
+  }
+  return {out, indices.empty() ? 0.0 : loss / static_cast<double>(indices.size())};
+}
+
+std::vector<float> column(const std::vector<std::vector<float>>& rows, std::size_t l) {
+  std::vector<float> c;
+  c.reserve(rows.size());
+  for (const auto& r : rows) c.push_back(r[l]);
+  return c;
+}
+
+std::vector<float> truthOf(const Dataset& data, const std::vector<std::size_t>& indices, std::size_t l) {
+  std::vector<float> t;
+  for (std::size_t i : indices) t.push_back(data.samples[i].targets[l]);
+  return t;
+}
+
+struct Scores {
+  std::vector<std::optional<double>> auc;
+  double meanAuc = 0, accuracy = 0;
+};
+
+Scores score(const std::vector<std::vector<float>>& p, const Dataset& data, const std::vector<std::size_t>& indices) {
+  Scores s;
+  double sum = 0;
+  int counted = 0;
+  for (std::size_t l = 0; l < data.labels.size(); ++l) {
+    s.auc.push_back(rocAuc(column(p, l), truthOf(data, indices, l)));
+    if (s.auc.back()) {
+      sum += *s.auc.back();
+      ++counted;
+    }
+  }
+  s.meanAuc = counted ? sum / counted : 0.0;
+  if (data.task == ai::Task::SingleLabel && !p.empty()) {
+    int right = 0;
+    for (std::size_t k = 0; k < indices.size(); ++k) {
+      const auto& row = p[k];
+      const auto predicted = std::max_element(row.begin(), row.end()) - row.begin();
+      const auto& t = data.samples[indices[k]].targets;
+      right += t[static_cast<std::size_t>(predicted)] > 0.5f ? 1 : 0;
+    }
+    s.accuracy = static_cast<double>(right) / static_cast<double>(indices.size());
+  }
+  return s;
+}
+
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainConfig& c, std::vector<torch::Tensor> parameters) {
+  if (c.optimizer == "sgd")
+    return std::make_unique<torch::optim::SGD>(parameters, torch::optim::SGDOptions(c.learningRate).momentum(0.9).nesterov(true).weight_decay(c.weightDecay));
+  if (c.optimizer == "adam")
+    return std::make_unique<torch::optim::Adam>(parameters, torch::optim::AdamOptions(c.learningRate).weight_decay(c.weightDecay));
+  return std::make_unique<torch::optim::AdamW>(parameters, torch::optim::AdamWOptions(c.learningRate).weight_decay(c.weightDecay));
+}
+
+void setLearningRate(torch::optim::Optimizer& optimizer, double lr) {
+  for (auto& group : optimizer.param_groups()) group.options().set_lr(lr);
+}
+
+Status saveOptimizer(torch::optim::Optimizer& optimizer, const std::string& path) {
+  torch::serialize::OutputArchive archive;
+  optimizer.save(archive);
+  std::ostringstream bytes;
+  archive.save_to(bytes);
+  return writeFileAtomically(path, bytes.str());
+}
+
+std::string nowIso() {
+  const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return text;
+}
+
+nlohmann::json reportJson(const EpochReport& r, const std::vector<std::string>& labels) {
+  nlohmann::json auc = nlohmann::json::object();
+  for (std::size_t l = 0; l < labels.size(); ++l) auc[labels[l]] = r.validationAuc[l] ? nlohmann::json(*r.validationAuc[l]) : nlohmann::json(nullptr);
+  return {{"epoch", r.epoch}, {"train_loss", r.trainLoss}, {"validation_loss", r.validationLoss}, {"validation_auc", auc},
+          {"mean_auc", r.meanAuc}, {"accuracy", r.accuracy}, {"lr", r.learningRate}, {"seconds", r.seconds}, {"best", r.best}};
+}
+
+}  // namespace
+
+Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks& cb, bool resume) {
+  auto log = [&cb](const std::string& s) { if (cb.log) cb.log(s); };
+  try {
+    auto loaded = config.folder.empty() ? readCsvDataset(config.data) : readFolderDataset(config.folder);
+    if (!loaded.ok()) return loaded.error();
+    const Dataset& data = loaded.value();
+    ai::ModelManifest manifest = config.model;
+    manifest.task = data.task;
+    manifest.labels.clear();
+    for (const auto& l : data.labels) manifest.labels.push_back({l, ""});
+    manifest.operatingPoints.assign(data.labels.size(), {});
+
+    std::error_code ec;
+    fs::create_directories(config.output, ec);
+    if (ec) return trainError(ErrorCode::WriteFailed, "cannot create run folder: " + ec.message(), config.output);
+    const Split split = splitByPatient(data, config.validationFraction, config.testFraction, config.splitSeed);
+    if (split.train.empty() || split.validation.empty()) return trainError(ErrorCode::InvalidArgument, "too few films to split", config.data.csv);
+    if (Status s = writeFileAtomically(config.output + "/split.json", splitToJson(data, split)); !s.ok()) return s.error();
+    log(std::to_string(data.samples.size()) + " films, " + std::to_string(data.labels.size()) + " labels; split " +
+        std::to_string(split.train.size()) + " / " + std::to_string(split.validation.size()) + " / " + std::to_string(split.test.size()));
+
+    auto pictures = cachePictures(data, manifest, cb);
+    if (!pictures.ok()) return pictures.error();
+
+    at::set_num_threads(config.threads > 0 ? config.threads : ai::physicalCores());
+    torch::manual_seed(config.seed);
+    auto net = ai::internal::makeNetwork(manifest.architecture, static_cast<int>(data.labels.size()), manifest.inputChannels);
+    if (!config.initFrom.empty()) {
+      auto from = ai::readManifest(config.initFrom);
+      if (!from.ok()) return from.error();
+      auto weights = ai::internal::readStateDict(from.value().weightsPath());
+      if (!weights.ok()) return weights.error();
+      // Fine-tuning onto other labels: take everything but a classifier of another shape.
+      auto own = ai::internal::stateDictOf(*net);
+      for (auto& [name, tensor] : weights.value())
+        if (own.count(name) && own[name].sizes() != tensor.sizes()) tensor = own[name].clone();
+      if (Status s = ai::internal::applyStateDict(*net, weights.value(), from.value().weightsPath()); !s.ok()) return s.error();
+      log("started from " + config.initFrom);
+    }
+    std::vector<torch::Tensor> trainable;
+    const auto head = net->linearHead();
+    for (auto& p : net->named_parameters(true)) {
+      const bool isHead = head && (p.value().is_same(head->weight) || p.value().is_same(head->bias));
+      if (config.freezeBackbone && !isHead) p.value().set_requires_grad(false);
+      else trainable.push_back(p.value());
+    }
+    auto optimizer = makeOptimizer(config, trainable);
+    const LossWeights weights = lossWeights(data, split.train, config.balance);
+
+    // Resumable state, all of it: written after every epoch, read back by --resume.
+    int startEpoch = 1, bestEpoch = 0, sinceBest = 0, plateau = 0;
+    double bestAuc = -1, lr = config.learningRate;
+    std::vector<EpochReport> history;
+    const std::string statePath = config.output + "/state.json";
+    if (resume && fs::exists(statePath)) {
+      std::ifstream in(statePath);
+      const auto state = nlohmann::json::parse(in);
+      const int done = state.at("epoch").get<int>();
+      auto w = ai::internal::readStateDict(config.output + "/model-e" + std::to_string(done) + ".pt");
+      if (!w.ok()) return w.error();
+      if (Status s = ai::internal::applyStateDict(*net, w.value(), statePath); !s.ok()) return s.error();
+      torch::serialize::InputArchive archive;
+      archive.load_from(config.output + "/optimizer-e" + std::to_string(done) + ".pt");
+      optimizer->load(archive);
+      startEpoch = done + 1;
+      bestEpoch = state.at("best_epoch").get<int>();
+      bestAuc = state.at("best_auc").get<double>();
+      sinceBest = state.at("since_best").get<int>();
+      plateau = state.at("plateau").get<int>();
+      lr = state.at("lr").get<double>();
+      for (const auto& h : state.at("history")) {
+        EpochReport r;
+        r.epoch = h.at("epoch");
+        r.trainLoss = h.at("train_loss");
+        r.validationLoss = h.at("validation_loss");
+        r.meanAuc = h.at("mean_auc");
+        r.accuracy = h.at("accuracy");
+        r.learningRate = h.at("lr");
+        r.seconds = h.at("seconds");
+        r.best = h.at("best");
+        for (const auto& l : data.labels)
+          r.validationAuc.push_back(h.at("validation_auc").at(l).is_null() ? std::nullopt : std::optional<double>(h.at("validation_auc").at(l).get<double>()));
+        history.push_back(std::move(r));
+      }
+      log("resuming after epoch " + std::to_string(done));
+    } else if (resume) {
+      log("nothing to resume in " + config.output + "; starting afresh");
+    }
+
+    const std::size_t batches = (split.train.size() + static_cast<std::size_t>(config.batchSize) - 1) / static_cast<std::size_t>(config.batchSize);
+    for (int epoch = startEpoch; epoch <= config.epochs; ++epoch) {
+      const auto epochStart = std::chrono::steady_clock::now();
+      if (config.scheduler == "cosine") lr = config.learningRate * 0.5 * (1.0 + std::cos(M_PI * (epoch - 1) / config.epochs));
+      setLearningRate(*optimizer, lr);
+      std::vector<std::size_t> order = split.train;
+      std::mt19937_64 shuffle(config.seed * 7919ULL + static_cast<std::uint64_t>(epoch));
+      std::shuffle(order.begin(), order.end(), shuffle);
+      net->train();
+      double lossSum = 0;
+      for (std::size_t b = 0; b < batches; ++b) {
+        if (cb.cancel && cb.cancel->load()) return trainError(ErrorCode::Cancelled, "training cancelled; resume with --resume");
+        const std::size_t from = b * static_cast<std::size_t>(config.batchSize);
+        const std::size_t to = std::min(order.size(), from + static_cast<std::size_t>(config.batchSize));
+        if (to - from < 2 && batches > 1) continue;  // batch norm needs two films
+        const auto x = batchTensor(pictures.value(), order, from, to, manifest, &config.augment,
+                                   config.seed * 1000ULL + static_cast<std::uint64_t>(epoch));
+        const auto loss = lossOf(net->forward(x), targetsTensor(data, order, from, to), manifest.task, weights);
+        optimizer->zero_grad();
+        loss.backward();
+        if (config.gradClip > 0) torch::nn::utils::clip_grad_norm_(trainable, config.gradClip);
+        optimizer->step();
+        lossSum += loss.item<double>() * static_cast<double>(to - from);
+        if (cb.progress) cb.progress({epoch, config.epochs, static_cast<int>(b + 1), static_cast<int>(batches), loss.item<double>()});
+      }
+
+      auto [probabilities, validationLoss] = predict(*net, pictures.value(), data, split.validation, manifest, weights, config.batchSize);
+      const Scores s = score(probabilities, data, split.validation);
+      EpochReport report;
+      report.epoch = epoch;
+      report.trainLoss = lossSum / static_cast<double>(split.train.size());
+      report.validationLoss = validationLoss;
+      report.validationAuc = s.auc;
+      report.meanAuc = s.meanAuc;
+      report.accuracy = s.accuracy;
+      report.learningRate = lr;
+      // Single-label runs keep the epoch with the best accuracy, multi-label the best mean AUC.
+      const double metric = data.task == ai::Task::SingleLabel ? s.accuracy + 1e-3 * s.meanAuc : s.meanAuc;
+      report.best = metric > bestAuc;
+      if (report.best) {
+        bestAuc = metric;
+        bestEpoch = epoch;
+        sinceBest = 0;
+        plateau = 0;
+        if (Status st = ai::internal::writeStateDict(*net, config.output + "/best.pt"); !st.ok()) return st.error();
+      } else {
+        ++sinceBest;
+        if (config.scheduler == "plateau" && ++plateau > config.plateauPatience) {
+          lr *= 0.5;
+          plateau = 0;
+        }
+      }
+      report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
+      history.push_back(report);
+
+      // Checkpoint: weights and optimizer under the epoch's name first, then the state that names them.
+      if (Status st = ai::internal::writeStateDict(*net, config.output + "/model-e" + std::to_string(epoch) + ".pt"); !st.ok()) return st.error();
+      if (Status st = saveOptimizer(*optimizer, config.output + "/optimizer-e" + std::to_string(epoch) + ".pt"); !st.ok()) return st.error();
+      nlohmann::json state = {{"epoch", epoch}, {"best_epoch", bestEpoch}, {"best_auc", bestAuc}, {"since_best", sinceBest},
+                              {"plateau", plateau}, {"lr", lr}, {"history", nlohmann::json::array()}};
+      for (const auto& h : history) state["history"].push_back(reportJson(h, data.labels));
+      if (Status st = writeFileAtomically(statePath, state.dump(1)); !st.ok()) return st.error();
+      fs::remove(config.output + "/model-e" + std::to_string(epoch - 1) + ".pt", ec);
+      fs::remove(config.output + "/optimizer-e" + std::to_string(epoch - 1) + ".pt", ec);
+      std::ofstream(config.output + "/metrics.jsonl", std::ios::app) << reportJson(report, data.labels).dump() << "\n";
+      if (cb.epochEnded) cb.epochEnded(report);
+      if (cb.stopAfterEpoch > 0 && epoch == cb.stopAfterEpoch)
+        return trainError(ErrorCode::Cancelled, "stopped after epoch " + std::to_string(epoch));
+      if (config.earlyStopping > 0 && sinceBest >= config.earlyStopping) {
+        log("early stop: no validation improvement for " + std::to_string(sinceBest) + " epochs");
+        break;
+      }
+    }
+
+    // Export the best epoch: operating points by Youden's J on validation, metrics on the test patients.
+    auto best = ai::internal::readStateDict(config.output + "/best.pt");
+    if (!best.ok()) return best.error();
+    if (Status st = ai::internal::applyStateDict(*net, best.value(), config.output + "/best.pt"); !st.ok()) return st.error();
+    auto [validation, ignoredLoss] = predict(*net, pictures.value(), data, split.validation, manifest, weights, config.batchSize);
+    auto [test, testLoss] = predict(*net, pictures.value(), data, split.test, manifest, weights, config.batchSize);
+    TrainSummary summary;
+    summary.labels = data.labels;
+    summary.epochsRun = static_cast<int>(history.size());
+    summary.bestEpoch = bestEpoch;
+    summary.bestValidationAuc = bestAuc;
+    summary.history = history;
+    nlohmann::json metrics = {{"best_epoch", bestEpoch}, {"validation_films", split.validation.size()}, {"test_films", split.test.size()},
+                              {"test", nlohmann::json::object()}};
+    const Scores testScores = score(test, data, split.test);
+    for (std::size_t l = 0; l < data.labels.size(); ++l) {
+      const auto op = youdenPoint(column(validation, l), truthOf(data, split.validation, l));
+      manifest.operatingPoints[l] = {op.threshold, op.sensitivity, op.specificity};
+      const auto truth = truthOf(data, split.test, l);
+      const auto scores = column(test, l);
+      nlohmann::json m = {{"positives", std::count(truth.begin(), truth.end(), 1.0f)}, {"films", truth.size()}};
+      if (const auto auc = rocAuc(scores, truth)) {
+        m["auc"] = *auc;
+        if (const auto ci = bootstrapAucInterval(scores, truth, 1000, config.seed)) m["auc_95ci"] = {ci->low, ci->high};
+        const auto at = atThreshold(scores, truth, op.threshold);
+        m["sensitivity"] = at.sensitivity;
+        m["specificity"] = at.specificity;
+      }
+      metrics["test"][data.labels[l]] = m;
+    }
+    metrics["test_mean_auc"] = testScores.meanAuc;
+    if (data.task == ai::Task::SingleLabel) metrics["test_accuracy"] = testScores.accuracy;
+    summary.testAuc = testScores.auc;
+    summary.testMeanAuc = testScores.meanAuc;
+
+    const std::string pack = config.output + "/pack";
+    fs::create_directories(pack, ec);
+    fs::copy_file(config.output + "/best.pt", pack + "/weights.pt.part", fs::copy_options::overwrite_existing, ec);
+    if (ec) return trainError(ErrorCode::WriteFailed, "cannot copy weights: " + ec.message(), pack);
+    fs::rename(pack + "/weights.pt.part", pack + "/weights.pt", ec);
+    auto hash = ai::sha256File(pack + "/weights.pt");
+    if (!hash.ok()) return hash.error();
+    manifest.weightsFile = "weights.pt";
+    manifest.weightsSha256 = hash.value();
+    manifest.provenanceData = config.folder.empty() ? config.data.csv : config.folder;
+    manifest.provenanceCommand = "hilum-cli train " + config.configPath;
+    manifest.provenanceDate = nowIso();
+    manifest.metricsJson = metrics.dump();
+    if (Status st = writeFileAtomically(pack + "/model.json", ai::toJson(manifest)); !st.ok()) return st.error();
+    summary.packDirectory = pack;
+    log("exported epoch " + std::to_string(bestEpoch) + " to " + pack);
+    return summary;
+  } catch (const c10::Error& e) {
+    return trainError(ErrorCode::Internal, std::string("training failed: ") + e.what_without_backtrace(), config.configPath);
+  } catch (const nlohmann::json::exception& e) {
+    return trainError(ErrorCode::Malformed, std::string("run state is damaged: ") + e.what(), config.output);
+  }
+}
+
+}  // namespace hilum::train
+
+namespace hilum::train {
+
+Result<StepTiming> benchmarkTrainingStep(const std::string& architecture, int batchSize, int inputSize, int runs, int threads) {
+  try {
+    StepTiming timing;
+    timing.threads = threads > 0 ? threads : ai::physicalCores();
+    at::set_num_threads(timing.threads);
+    torch::manual_seed(0);
+    auto net = ai::internal::makeNetwork(architecture, 14, 3);
+    net->train();
+    torch::optim::AdamW optimizer(net->parameters(), torch::optim::AdamWOptions(1e-3));
+    const auto x = torch::randn({batchSize, 3, inputSize, inputSize});
+    const auto y = torch::randint(0, 2, {batchSize, 14}).to(torch::kFloat);
+    std::vector<double> ms;
+    for (int i = 0; i < runs + 2; ++i) {  // two warm-up steps
+      const auto start = std::chrono::steady_clock::now();
+      const auto loss = F::binary_cross_entropy_with_logits(net->forward(x), y);
+      optimizer.zero_grad();
+      loss.backward();
+      optimizer.step();
+      if (i >= 2) ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    timing.medianMs = ms[ms.size() / 2];
+    timing.minMs = ms.front();
+    timing.maxMs = ms.back();
+    return timing;
+  } catch (const std::invalid_argument& e) {
+    return trainError(ErrorCode::InvalidArgument, e.what());
+  } catch (const c10::Error& e) {
+    return trainError(ErrorCode::Internal, e.what_without_backtrace());
+  }
+}
+
+}  // namespace hilum::train
