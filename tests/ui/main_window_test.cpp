@@ -2,13 +2,19 @@
 #include "dicom_fixture.h"
 #include "temp_dir.h"
 
+#include "tiny_pack.h"
+
+#include "hilum/ui/analysis_runner.h"
 #include "hilum/ui/film_loader.h"
+#include "hilum/ui/findings_panel.h"
 #include "hilum/ui/film_view.h"
 #include "hilum/ui/main_window.h"
 
 #include <catch2/catch.hpp>
 
 #include <QApplication>
+#include <QLabel>
+#include <QTreeWidget>
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QSignalSpy>
@@ -152,4 +158,39 @@ TEST_CASE("a JPEG 2000 film shows a preview first, then the full film with the s
   CHECK(view->film()->columns() == 800);
   CHECK(view->currentWindow().center == 1000);
   CHECK(view->currentWindow().width == 300);
+}
+
+TEST_CASE("a film is analysed on open; findings list in rank order; a finding paints its heatmap", "[ui][ai]") {
+  TempDir packDir, dir;
+  hilum::test::writeTinyPack(packDir.path());
+  qputenv("HILUM_DEFAULT_MODEL", QByteArray::fromStdString(packDir.path()));
+  // A disc film as a DICOM, so the whole path runs: decode, display, analysis, overlay.
+  DicomSpec spec;
+  spec.rows = spec.columns = 128;
+  const auto film = hilum::test::shapesFilm(0.3, 0.5);
+  for (std::size_t i = 0; i < film.pixels().size(); ++i) spec.pixels.push_back(film.pixels().value(i));
+  writeDicom(spec, dir.file("disc.dcm"));
+
+  hilum::ui::MainWindow window;
+  qunsetenv("HILUM_DEFAULT_MODEL");
+  window.show();
+  QSignalSpy finished(window.analysis(), &hilum::ui::AnalysisRunner::analysisFinished);
+  REQUIRE(openAndWait(window, dir.file("disc.dcm")));
+  REQUIRE(finished.wait(30000));
+  auto* panel = window.findingsPanel();
+  REQUIRE(panel->findings() != nullptr);
+  REQUIRE(panel->list()->topLevelItemCount() == 2);
+  CHECK(panel->list()->topLevelItem(0)->text(0) == "Disc");
+  CHECK(panel->list()->topLevelItem(1)->text(0) == "Bar");
+  CHECK(panel->findChild<QLabel*>("disclaimer")->text().contains("not a diagnosis"));
+  CHECK(panel->findChild<QLabel*>("modelLabel")->text().contains("tiny-blobs"));
+  // The top finding is selected and its heatmap is over the film, hottest near the disc.
+  REQUIRE(panel->selectedFinding() == 0);
+  const QImage overlay = window.filmView()->overlay();
+  REQUIRE_FALSE(overlay.isNull());
+  const int y = overlay.height() / 2;
+  CHECK(qAlpha(overlay.pixel(static_cast<int>(overlay.width() * 0.3), y)) >
+        qAlpha(overlay.pixel(static_cast<int>(overlay.width() * 0.9), y)));
+  QTest::keyClick(&window, Qt::Key_H);
+  CHECK(window.filmView()->overlay().isNull());
 }

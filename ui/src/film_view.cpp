@@ -15,8 +15,14 @@ FilmView::FilmView(QWidget* parent) : QWidget(parent) {
   setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
+void FilmView::setOverlay(const QImage& overlay) {
+  m_overlay = overlay;
+  update();
+}
+
 void FilmView::setFilm(std::shared_ptr<const film::Film> film) {
   m_film = std::move(film);
+  m_overlay = QImage();
   m_presets = m_film ? display::voiPresets(*m_film) : std::vector<display::VoiPreset>{};
   m_settings = {};
   rerender();
@@ -99,6 +105,7 @@ void FilmView::paintEvent(QPaintEvent*) {
   }
   painter.setRenderHint(QPainter::SmoothPixmapTransform);
   painter.drawImage(targetRect(), m_image);
+  if (!m_overlay.isNull()) painter.drawImage(targetRect(), m_overlay);
   const display::VoiWindow w = currentWindow();
   painter.setPen(QColor(230, 200, 60));
   painter.drawText(rect().adjusted(8, 8, -8, -8), Qt::AlignLeft | Qt::AlignBottom,

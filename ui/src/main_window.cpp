@@ -1,10 +1,17 @@
 #include "hilum/ui/main_window.h"
 
+#include "hilum/ai/heatmap_image.h"
+#include "hilum/ai/model_packs.h"
+#include "hilum/ui/analysis_runner.h"
 #include "hilum/ui/film_loader.h"
 #include "hilum/ui/film_view.h"
+#include "hilum/ui/findings_panel.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QApplication>
+#include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QLabel>
@@ -27,6 +34,38 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_loader = new FilmLoader(this);
   connect(m_loader, &FilmLoader::filmLoaded, this, &MainWindow::showFilm);
   connect(m_loader, &FilmLoader::filmRefined, m_view, &FilmView::refineFilm);
+  connect(m_loader, &FilmLoader::filmRefined, this, &MainWindow::filmComplete);
+  connect(m_loader, &FilmLoader::filmLoaded, this, [this](std::shared_ptr<const hilum::film::Film> film) {
+    if (!film->isPreview()) filmComplete(std::move(film));
+  });
+
+  m_findings = new FindingsPanel(this);
+  auto* dock = new QDockWidget(tr("AI findings"), this);
+  dock->setObjectName("findingsDock");
+  dock->setWidget(m_findings);
+  addDockWidget(Qt::RightDockWidgetArea, dock);
+  m_analysis = new AnalysisRunner(this);
+  connect(m_analysis, &AnalysisRunner::modelLoaded, this, [this](const QString& description) {
+    m_findings->setModelDescription(description);
+    statusBar()->showMessage(tr("Model %1 ready").arg(description), 5000);
+    if (m_fullFilm && m_autoAnalyze) analyzeCurrent();
+  });
+  connect(m_analysis, &AnalysisRunner::modelFailed, this, [this](const QString& message) {
+    m_findings->setModelDescription(tr("No model loaded"));
+    m_findings->showMessage(tr("The model pack could not be loaded: %1").arg(message));
+  });
+  connect(m_analysis, &AnalysisRunner::analysisStarted, m_findings, &FindingsPanel::showRunning);
+  connect(m_analysis, &AnalysisRunner::progressed, m_findings, &FindingsPanel::setProgress);
+  connect(m_analysis, &AnalysisRunner::analysisFailed, m_findings, &FindingsPanel::showMessage);
+  connect(m_analysis, &AnalysisRunner::analysisFinished, this,
+          [this](std::shared_ptr<const hilum::film::Film> film, std::shared_ptr<const hilum::ai::Findings> findings) {
+            if (film == m_fullFilm) m_findings->showFindings(std::move(findings));
+          });
+  connect(m_findings, &FindingsPanel::cancelRequested, this, [this] {
+    m_analysis->cancel();
+    m_findings->showMessage(tr("Analysis cancelled."));
+  });
+  connect(m_findings, &FindingsPanel::heatmapChanged, this, &MainWindow::updateOverlay);
   connect(m_loader, &FilmLoader::loadFailed, this, &MainWindow::showError);
   connect(m_view, &FilmView::displayChanged, this, &MainWindow::updateStatus);
 
@@ -47,11 +86,83 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   view->addAction(tr("&Reset window"), Qt::Key_R, m_view, &FilmView::resetDisplay);
   m_presetMenu = view->addMenu(tr("Window &presets"));
 
+  QMenu* ai = menuBar()->addMenu(tr("&AI"));
+  ai->addAction(tr("&Analyse film"), Qt::Key_A, this, &MainWindow::analyzeCurrent);
+  QAction* autoAnalyze = ai->addAction(tr("Analyse on &open"));
+  autoAnalyze->setCheckable(true);
+  autoAnalyze->setChecked(m_autoAnalyze);
+  connect(autoAnalyze, &QAction::toggled, this, [this](bool on) { m_autoAnalyze = on; });
+  QAction* toggleHeatmap = ai->addAction(tr("Show &heatmap"));
+  toggleHeatmap->setShortcut(Qt::Key_H);
+  connect(toggleHeatmap, &QAction::triggered, this, [this] {
+    auto* box = m_findings->findChild<QCheckBox*>();
+    if (box) box->toggle();
+  });
+  m_modelMenu = ai->addMenu(tr("&Model"));
+  rebuildModelMenu();
+  if (const auto pack = hilum::ai::defaultModelPack(); pack.ok()) loadModel(QString::fromStdString(pack.value()));
+  else m_findings->showMessage(tr("No model pack found. Choose one under AI > Model."));
+
   m_identity = new QLabel(this);
   m_window = new QLabel(this);
   statusBar()->addWidget(m_identity, 1);
   statusBar()->addPermanentWidget(m_window);
   rebuildPresetMenu();
+}
+
+void MainWindow::loadModel(const QString& packDirectory) {
+  m_findings->setModelDescription(tr("Loading %1...").arg(QDir(packDirectory).dirName()));
+  m_analysis->loadModel(packDirectory);
+}
+
+void MainWindow::rebuildModelMenu() {
+  m_modelMenu->clear();
+  for (const auto& pack : hilum::ai::findModelPacks()) {
+    QAction* action = m_modelMenu->addAction(QString::fromStdString(pack.name));
+    action->setEnabled(pack.problem.empty());
+    if (!pack.problem.empty()) action->setToolTip(QString::fromStdString(pack.problem));
+    const QString dir = QString::fromStdString(pack.directory);
+    connect(action, &QAction::triggered, this, [this, dir] { loadModel(dir); });
+  }
+  m_modelMenu->addSeparator();
+  m_modelMenu->addAction(tr("Open pack folder..."), this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Model pack folder"));
+    if (!dir.isEmpty()) loadModel(dir);
+  });
+}
+
+void MainWindow::filmComplete(std::shared_ptr<const hilum::film::Film> film) {
+  m_fullFilm = std::move(film);
+  m_findings->clear();
+  if (m_autoAnalyze && m_analysis->hasModel()) analyzeCurrent();
+}
+
+void MainWindow::analyzeCurrent() {
+  if (!m_fullFilm) return;
+  if (!m_analysis->hasModel()) {
+    m_findings->showMessage(tr("No model loaded."));
+    return;
+  }
+  m_analysis->analyze(m_fullFilm);
+}
+
+void MainWindow::updateOverlay() {
+  const auto findings = m_findings->findings();
+  const int index = m_findings->selectedFinding();
+  const HeatmapStyle style = m_findings->style();
+  if (!findings || index < 0 || index >= static_cast<int>(findings->heatmaps.size()) || !style.visible ||
+      m_view->film() == nullptr || m_view->film()->path() != (m_fullFilm ? m_fullFilm->path() : std::string())) {
+    m_view->setOverlay(QImage());
+    return;
+  }
+  // The overlay is made once at a moderate size; the view scales it with the film.
+  const auto& heatmap = findings->heatmaps[static_cast<std::size_t>(index)];
+  const double longest = std::max(heatmap.geometry.filmColumns, heatmap.geometry.filmRows);
+  const double scale = std::min(1.0, 768.0 / longest);
+  const int w = std::max(1, static_cast<int>(heatmap.geometry.filmColumns * scale));
+  const int h = std::max(1, static_cast<int>(heatmap.geometry.filmRows * scale));
+  const auto rgba = hilum::ai::heatmapRgba(heatmap, w, h, style.colorMap, style.opacity, style.floor);
+  m_view->setOverlay(QImage(rgba.data(), w, h, w * 4, QImage::Format_RGBA8888).copy());
 }
 
 void MainWindow::openDialog() {
@@ -70,6 +181,7 @@ void MainWindow::openFile(const QString& path) {
 
 void MainWindow::showFilm(std::shared_ptr<const hilum::film::Film> film) {
   statusBar()->clearMessage();
+  m_analysis->cancel();
   setWindowTitle(tr("Hilum - %1").arg(QString::fromStdString(film->path())));
   m_view->setFilm(std::move(film));
   rebuildPresetMenu();

@@ -7,7 +7,39 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 namespace hilum::ai {
+
+const char* toString(ColorMap map) {
+  switch (map) {
+    case ColorMap::Inferno: return "inferno";
+    case ColorMap::Jet: return "jet";
+    case ColorMap::Viridis: return "viridis";
+  }
+  return "inferno";
+}
+
+std::vector<std::uint8_t> heatmapRgba(const Heatmap& heatmap, int columns, int rows, ColorMap map, double opacity,
+                                      double floor) {
+  std::vector<float> heat = heatmap.resampled(columns, rows);
+  const cv::Mat heatF(rows, columns, CV_32F, heat.data());
+  cv::Mat heat8, bgr;
+  heatF.convertTo(heat8, CV_8U, 255.0);
+  const int cvMap = map == ColorMap::Jet ? cv::COLORMAP_JET : map == ColorMap::Viridis ? cv::COLORMAP_VIRIDIS : cv::COLORMAP_INFERNO;
+  cv::applyColorMap(heat8, bgr, cvMap);
+  std::vector<std::uint8_t> rgba(static_cast<std::size_t>(columns) * rows * 4);
+  for (std::size_t i = 0; i < heat.size(); ++i) {
+    const auto* c = bgr.ptr<cv::Vec3b>(0) + i;
+    rgba[4 * i + 0] = (*c)[2];
+    rgba[4 * i + 1] = (*c)[1];
+    rgba[4 * i + 2] = (*c)[0];
+    const double a = heat[i] < floor ? 0.0 : opacity * heat[i];
+    rgba[4 * i + 3] = static_cast<std::uint8_t>(std::lround(std::clamp(a, 0.0, 1.0) * 255.0));
+  }
+  return rgba;
+}
 
 Status writeHeatmapOverlay(const film::Film& film, const Heatmap& heatmap, const std::string& path, int maxSizePx,
                            double opacity) {

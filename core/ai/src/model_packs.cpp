@@ -16,6 +16,7 @@ std::vector<std::string> modelSearchPaths() {
     std::string item;
     while (std::getline(list, item, ':'))
       if (!item.empty()) roots.push_back(item);
+    return roots;  // an explicit path replaces the built-in places (tests, site installs)
   }
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);

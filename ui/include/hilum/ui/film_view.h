@@ -30,6 +30,9 @@ public:
   display::VoiWindow currentWindow() const;
   bool inverted() const { return m_settings.invert; }
   const QImage& shownImage() const { return m_image; }
+  // An RGBA picture laid over the whole film (a heatmap), scaled with it; a null image removes it.
+  void setOverlay(const QImage& overlay);
+  const QImage& overlay() const { return m_overlay; }
 
 public Q_SLOTS:
   void selectPreset(int index);
@@ -56,6 +59,7 @@ private:
   std::vector<display::VoiPreset> m_presets;
   display::DisplaySettings m_settings;
   QImage m_image;
+  QImage m_overlay;
   QPoint m_dragStart;
   display::VoiWindow m_dragWindow;
   bool m_dragging = false;

@@ -12,8 +12,10 @@ namespace hilum::film { class Film; }
 
 namespace hilum::ui {
 
+class AnalysisRunner;
 class FilmLoader;
 class FilmView;
+class FindingsPanel;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -22,10 +24,14 @@ public:
 
   FilmView* filmView() const { return m_view; }
   FilmLoader* loader() const { return m_loader; }
+  AnalysisRunner* analysis() const { return m_analysis; }
+  FindingsPanel* findingsPanel() const { return m_findings; }
 
 public Q_SLOTS:
   void openFile(const QString& path);
   void openDialog();
+  void loadModel(const QString& packDirectory);
+  void analyzeCurrent();
 
 protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
@@ -36,10 +42,18 @@ private:
   void showError(const QString& path, const QString& message);
   void rebuildPresetMenu();
   void updateStatus();
+  void filmComplete(std::shared_ptr<const hilum::film::Film> film);
+  void updateOverlay();
+  void rebuildModelMenu();
 
   FilmView* m_view = nullptr;
   FilmLoader* m_loader = nullptr;
   QMenu* m_presetMenu = nullptr;
+  QMenu* m_modelMenu = nullptr;
+  AnalysisRunner* m_analysis = nullptr;
+  FindingsPanel* m_findings = nullptr;
+  std::shared_ptr<const hilum::film::Film> m_fullFilm;  // the film the findings are for
+  bool m_autoAnalyze = true;
   QLabel* m_identity = nullptr;
   QLabel* m_window = nullptr;
 };

@@ -5,9 +5,20 @@
 #include "hilum/base/result.h"
 #include "hilum/film/film.h"
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace hilum::ai {
+
+enum class ColorMap { Inferno, Jet, Viridis };
+const char* toString(ColorMap map);
+
+// The heatmap as premultiplied-free RGBA (row-major, 4 bytes a pixel) at columns x rows, for
+// drawing over the film: colour from the map, alpha = opacity x activation, and zero alpha below
+// `floor` so weak activation does not veil the anatomy.
+std::vector<std::uint8_t> heatmapRgba(const Heatmap& heatmap, int columns, int rows, ColorMap map = ColorMap::Inferno,
+                                      double opacity = 0.6, double floor = 0.0);
 
 // Writes an RGB PNG (atomically) of the film, longest side maxSizePx, with the heatmap in the
 // inferno colour map over it; weak activation stays transparent so anatomy remains readable.

@@ -1,7 +1,7 @@
 #pragma once
-// Where model packs live and which one is the default. Search order: $HILUM_MODEL_PATH (colon-
-// separated folders), the installed share/hilum/models beside the executable, then the source
-// tree's models/ (developer builds). Each folder holds one sub-folder per pack.
+// Where model packs live and which one is the default: $HILUM_MODEL_PATH (colon-separated folders)
+// when set, else the installed share/hilum/models beside the executable, then the source tree's
+// models/ (developer builds). Each folder holds one sub-folder per pack.
 #include "hilum/ai/model_manifest.h"
 
 #include <string>
