@@ -7,12 +7,15 @@
 #include "hilum/ui/analysis_runner.h"
 #include "hilum/ui/film_loader.h"
 #include "hilum/ui/findings_panel.h"
+#include "hilum/ui/training_tab.h"
 #include "hilum/ui/film_view.h"
 #include "hilum/ui/main_window.h"
 
 #include <catch2/catch.hpp>
 
 #include <QApplication>
+
+#include <filesystem>
 #include <QLabel>
 #include <QTreeWidget>
 #include <QMessageBox>
@@ -140,8 +143,8 @@ TEST_CASE("only the newest of several quick opens is shown", "[ui]") {
 TEST_CASE("a JPEG 2000 film shows a preview first, then the full film with the same window", "[ui]") {
   TempDir dir;
   DicomSpec spec;
-  spec.rows = 1024;
-  spec.columns = 800;
+  spec.rows = 2048;  // large enough that half resolution still fills the view beside the AI dock
+  spec.columns = 1600;
   spec.syntax = Syntax::J2kLossless;
   spec.pixels = patternPixels(spec, true);
   writeDicom(spec, dir.file("big.dcm"));
@@ -155,7 +158,7 @@ TEST_CASE("a JPEG 2000 film shows a preview first, then the full film with the s
   view->setWindow(1000, 300);
   REQUIRE(refined.wait(20000));
   CHECK_FALSE(view->film()->isPreview());
-  CHECK(view->film()->columns() == 800);
+  CHECK(view->film()->columns() == 1600);
   CHECK(view->currentWindow().center == 1000);
   CHECK(view->currentWindow().width == 300);
 }
@@ -193,4 +196,40 @@ TEST_CASE("a film is analysed on open; findings list in rank order; a finding pa
         qAlpha(overlay.pixel(static_cast<int>(overlay.width() * 0.9), y)));
   QTest::keyClick(&window, Qt::Key_H);
   CHECK(window.filmView()->overlay().isNull());
+}
+
+TEST_CASE("the training tab trains a tiny run offscreen and hands its pack to the viewer", "[ui][train]") {
+  TempDir dir;
+  // 40 patients, one 48 px PNG each: a disc means "Disc"; no disc, "No Finding".
+  std::string csv = "image,patient_id,finding_labels\n";
+  for (int p = 0; p < 40; ++p) {
+    const bool disc = p % 2 == 0;
+    const auto film = hilum::test::shapesFilm(disc ? 0.3 + 0.01 * p : -1, 0.5);
+    DicomSpec spec;
+    spec.rows = spec.columns = 128;
+    for (std::size_t i = 0; i < film.pixels().size(); ++i) spec.pixels.push_back(film.pixels().value(i));
+    const std::string name = "f" + std::to_string(p) + ".dcm";
+    writeDicom(spec, dir.file(name));
+    csv += name + ",P" + std::to_string(p) + "," + (disc ? "Disc" : "No Finding") + "\n";
+  }
+  writeBytes(dir.file("labels.csv"), csv);
+  hilum::ui::MainWindow window;
+  auto* tab = window.trainingTab();
+  tab->setDataCsv(QString::fromStdString(dir.file("labels.csv")));
+  tab->setOutputFolder(QString::fromStdString(dir.file("run")));
+  tab->setArchitecture("smallcnn");
+  tab->setInputSize(32);
+  tab->setEpochs(2);
+  QSignalSpy finished(tab, &hilum::ui::TrainingTab::trainingFinished);
+  QSignalSpy modelLoaded(window.analysis(), &hilum::ui::AnalysisRunner::modelLoaded);
+  tab->start();
+  CHECK(tab->running());
+  REQUIRE(finished.wait(60000));
+  CHECK_FALSE(tab->running());
+  CHECK(tab->epochPoints() == 2);
+  CHECK(std::filesystem::exists(tab->packDirectory().toStdString() + "/model.json"));
+  CHECK(std::filesystem::exists(dir.file("run/config.json")));
+  Q_EMIT tab->openPackRequested(tab->packDirectory());
+  REQUIRE(modelLoaded.wait(20000));
+  CHECK(window.analysis()->hasModel());
 }

@@ -6,6 +6,7 @@
 #include "hilum/ui/film_loader.h"
 #include "hilum/ui/film_view.h"
 #include "hilum/ui/findings_panel.h"
+#include "hilum/ui/training_tab.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -19,6 +20,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStatusBar>
+#include <QTabWidget>
 
 #include <algorithm>
 
@@ -29,8 +31,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setAcceptDrops(true);
   resize(1100, 900);
 
-  m_view = new FilmView(this);
-  setCentralWidget(m_view);
+  auto* tabs = new QTabWidget(this);
+  tabs->setDocumentMode(true);
+  m_view = new FilmView(tabs);
+  m_training = new TrainingTab(tabs);
+  tabs->addTab(m_view, tr("Viewer"));
+  tabs->addTab(m_training, tr("Training"));
+  setCentralWidget(tabs);
+  connect(m_training, &TrainingTab::openPackRequested, this, [this, tabs](const QString& pack) {
+    loadModel(pack);
+    tabs->setCurrentWidget(m_view);
+  });
   m_loader = new FilmLoader(this);
   connect(m_loader, &FilmLoader::filmLoaded, this, &MainWindow::showFilm);
   connect(m_loader, &FilmLoader::filmRefined, m_view, &FilmView::refineFilm);

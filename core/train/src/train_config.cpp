@@ -14,12 +14,16 @@ Result<TrainConfig> readTrainConfig(const std::string& path) {
   if (!in) return Error(Module::Train, ErrorCode::NotFound, "training config is missing", path);
   std::ostringstream text;
   text << in.rdbuf();
+  return parseTrainConfig(text.str(), path);
+}
+
+Result<TrainConfig> parseTrainConfig(const std::string& text, const std::string& path) {
   TrainConfig c;
   c.configPath = path;
   const fs::path base = fs::path(path).parent_path();
   auto resolve = [&base](const std::string& p) { return p.empty() || fs::path(p).is_absolute() ? p : (base / p).lexically_normal().string(); };
   try {
-    const auto j = nlohmann::json::parse(text.str());
+    const auto j = nlohmann::json::parse(text);
     const auto data = j.at("data");
     c.data.csv = resolve(data.value("csv", ""));
     c.folder = resolve(data.value("folder", ""));

@@ -16,6 +16,7 @@ class AnalysisRunner;
 class FilmLoader;
 class FilmView;
 class FindingsPanel;
+class TrainingTab;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -26,6 +27,7 @@ public:
   FilmLoader* loader() const { return m_loader; }
   AnalysisRunner* analysis() const { return m_analysis; }
   FindingsPanel* findingsPanel() const { return m_findings; }
+  TrainingTab* trainingTab() const { return m_training; }
 
 public Q_SLOTS:
   void openFile(const QString& path);
@@ -52,6 +54,7 @@ private:
   QMenu* m_modelMenu = nullptr;
   AnalysisRunner* m_analysis = nullptr;
   FindingsPanel* m_findings = nullptr;
+  TrainingTab* m_training = nullptr;
   std::shared_ptr<const hilum::film::Film> m_fullFilm;  // the film the findings are for
   bool m_autoAnalyze = true;
   QLabel* m_identity = nullptr;

@@ -40,5 +40,8 @@ struct TrainConfig {
 };
 
 Result<TrainConfig> readTrainConfig(const std::string& path);
+// The same from JSON text; relative paths are taken from the folder of `path` (which need not exist
+// yet: the training tab writes its config into the run folder).
+Result<TrainConfig> parseTrainConfig(const std::string& text, const std::string& path);
 
 }  // namespace hilum::train

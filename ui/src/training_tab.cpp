@@ -1,0 +1,352 @@
+#include "hilum/ui/training_tab.h"
+
+#include "hilum/train/dataset.h"
+#include "hilum/train/split.h"
+#include "hilum/train/trainer.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+
+namespace hilum::ui {
+namespace {
+
+struct RunOutcome {
+  bool ok = false;
+  bool cancelled = false;
+  QString message;
+  train::TrainSummary summary;
+};
+
+QChart* makeChart(const QString& title, std::initializer_list<QLineSeries*> series, double yMax) {
+  auto* chart = new QChart;
+  chart->setTitle(title);
+  chart->legend()->setAlignment(Qt::AlignBottom);
+  auto* x = new QValueAxis;
+  x->setTitleText(QObject::tr("epoch"));
+  x->setLabelFormat("%d");
+  x->setRange(1, 2);
+  auto* y = new QValueAxis;
+  y->setRange(0, yMax);
+  chart->addAxis(x, Qt::AlignBottom);
+  chart->addAxis(y, Qt::AlignLeft);
+  for (auto* s : series) {
+    chart->addSeries(s);
+    s->attachAxis(x);
+    s->attachAxis(y);
+  }
+  return chart;
+}
+
+}  // namespace
+
+class TrainingTab::Private {
+public:
+  std::shared_ptr<std::atomic<bool>> cancel;
+  bool running = false;
+  QString pack;
+  double maxLoss = 1.0;
+};
+
+TrainingTab::TrainingTab(QWidget* parent) : QWidget(parent), d(std::make_unique<Private>()) {
+  auto* settings = new QWidget(this);
+  auto* form = new QFormLayout(settings);
+  m_csv = new QLineEdit(settings);
+  m_csv->setPlaceholderText(tr("labels CSV (NIH style or image,label,patient columns)"));
+  auto* browse = new QPushButton(tr("Browse..."), settings);
+  connect(browse, &QPushButton::clicked, this, [this] {
+    const QString csv = QFileDialog::getOpenFileName(this, tr("Labels CSV"), QString(), tr("CSV (*.csv)"));
+    if (!csv.isEmpty()) setDataCsv(csv);
+  });
+  auto* csvRow = new QHBoxLayout;
+  csvRow->addWidget(m_csv, 1);
+  csvRow->addWidget(browse);
+  form->addRow(tr("Data"), csvRow);
+  m_dataSummary = new QLabel(tr("Choose a CSV to see its labels and split."), settings);
+  m_dataSummary->setWordWrap(true);
+  form->addRow(m_dataSummary);
+  m_labels = new QTableWidget(0, 2, settings);
+  m_labels->setHorizontalHeaderLabels({tr("Label"), tr("Films")});
+  m_labels->horizontalHeader()->setStretchLastSection(true);
+  m_labels->setMaximumHeight(180);
+  form->addRow(m_labels);
+
+  m_architecture = new QComboBox(settings);
+  m_architecture->addItems({"resnet18", "resnet34", "resnet50", "densenet121", "smallcnn"});
+  m_inputSize = new QSpinBox(settings);
+  m_inputSize->setRange(32, 1024);
+  m_inputSize->setSingleStep(32);
+  m_inputSize->setValue(224);
+  m_channels = new QSpinBox(settings);
+  m_channels->setRange(1, 3);
+  m_channels->setSingleStep(2);
+  m_channels->setValue(1);
+  m_epochs = new QSpinBox(settings);
+  m_epochs->setRange(1, 500);
+  m_epochs->setValue(20);
+  m_batch = new QSpinBox(settings);
+  m_batch->setRange(2, 512);
+  m_batch->setValue(16);
+  m_optimizer = new QComboBox(settings);
+  m_optimizer->addItems({"adamw", "adam", "sgd"});
+  m_lr = new QDoubleSpinBox(settings);
+  m_lr->setDecimals(5);
+  m_lr->setRange(1e-5, 1.0);
+  m_lr->setSingleStep(1e-4);
+  m_lr->setValue(1e-3);
+  m_augment = new QCheckBox(tr("rotation, scale, shift, brightness/contrast/gamma, noise (no flips)"), settings);
+  m_augment->setChecked(true);
+  m_output = new QLineEdit(QDir::home().filePath("hilum-runs/run"), settings);
+  form->addRow(tr("Architecture"), m_architecture);
+  form->addRow(tr("Input size (px)"), m_inputSize);
+  form->addRow(tr("Channels"), m_channels);
+  form->addRow(tr("Epochs"), m_epochs);
+  form->addRow(tr("Batch size"), m_batch);
+  form->addRow(tr("Optimiser"), m_optimizer);
+  form->addRow(tr("Learning rate"), m_lr);
+  form->addRow(tr("Augmentation"), m_augment);
+  form->addRow(tr("Run folder"), m_output);
+
+  m_start = new QPushButton(tr("Start"), settings);
+  m_resume = new QPushButton(tr("Resume"), settings);
+  m_cancel = new QPushButton(tr("Cancel"), settings);
+  m_open = new QPushButton(tr("Open pack in viewer"), settings);
+  m_cancel->setEnabled(false);
+  m_open->setEnabled(false);
+  auto* buttons = new QHBoxLayout;
+  for (auto* b : {m_start, m_resume, m_cancel, m_open}) buttons->addWidget(b);
+  form->addRow(buttons);
+  m_progress = new QProgressBar(settings);
+  form->addRow(m_progress);
+  connect(m_start, &QPushButton::clicked, this, [this] { start(false); });
+  connect(m_resume, &QPushButton::clicked, this, [this] { start(true); });
+  connect(m_cancel, &QPushButton::clicked, this, &TrainingTab::cancel);
+  connect(m_open, &QPushButton::clicked, this, [this] { Q_EMIT openPackRequested(d->pack); });
+  connect(m_csv, &QLineEdit::editingFinished, this, &TrainingTab::inspectData);
+
+  m_trainLoss = new QLineSeries;
+  m_trainLoss->setName(tr("training loss"));
+  m_validationLoss = new QLineSeries;
+  m_validationLoss->setName(tr("validation loss"));
+  m_auc = new QLineSeries;
+  m_auc->setName(tr("validation mean AUC"));
+  m_lrSeries = new QLineSeries;
+  m_lrSeries->setName(tr("learning rate (x1000)"));
+  m_lossChart = makeChart(tr("Loss"), {m_trainLoss, m_validationLoss}, 1.0);
+  m_aucChart = makeChart(tr("Validation AUC and learning rate"), {m_auc, m_lrSeries}, 1.0);
+  auto* lossView = new QChartView(m_lossChart);
+  auto* aucView = new QChartView(m_aucChart);
+  for (auto* v : {lossView, aucView}) v->setRenderHint(QPainter::Antialiasing);
+  m_results = new QTableWidget(0, 2, this);
+  m_results->setHorizontalHeaderLabels({tr("Label"), tr("Test AUC")});
+  m_results->horizontalHeader()->setStretchLastSection(true);
+  m_log = new QPlainTextEdit(this);
+  m_log->setReadOnly(true);
+  m_log->setMaximumBlockCount(2000);
+
+  auto* charts = new QWidget(this);
+  auto* chartLayout = new QVBoxLayout(charts);
+  chartLayout->addWidget(lossView, 1);
+  chartLayout->addWidget(aucView, 1);
+  auto* bottom = new QHBoxLayout;
+  bottom->addWidget(m_results, 1);
+  bottom->addWidget(m_log, 2);
+  chartLayout->addLayout(bottom, 1);
+
+  auto* splitter = new QSplitter(this);
+  splitter->addWidget(settings);
+  splitter->addWidget(charts);
+  splitter->setStretchFactor(1, 1);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(splitter);
+}
+
+TrainingTab::~TrainingTab() {
+  if (d->cancel) d->cancel->store(true);
+}
+
+void TrainingTab::setDataCsv(const QString& csv) {
+  m_csv->setText(csv);
+  inspectData();
+}
+void TrainingTab::setOutputFolder(const QString& folder) { m_output->setText(folder); }
+void TrainingTab::setArchitecture(const QString& architecture) { m_architecture->setCurrentText(architecture); }
+void TrainingTab::setInputSize(int pixels) { m_inputSize->setValue(pixels); }
+void TrainingTab::setEpochs(int epochs) { m_epochs->setValue(epochs); }
+bool TrainingTab::running() const { return d->running; }
+int TrainingTab::epochPoints() const { return static_cast<int>(m_trainLoss->count()); }
+QString TrainingTab::packDirectory() const { return d->pack; }
+
+void TrainingTab::inspectData() {
+  train::CsvSpec spec;
+  spec.csv = m_csv->text().toStdString();
+  const auto data = train::readCsvDataset(spec);
+  m_labels->setRowCount(0);
+  if (!data.ok()) {
+    m_dataSummary->setText(QString::fromStdString(data.error().message()));
+    return;
+  }
+  const auto& ds = data.value();
+  const auto positives = ds.positives();
+  m_labels->setRowCount(static_cast<int>(ds.labels.size()));
+  for (std::size_t i = 0; i < ds.labels.size(); ++i) {
+    m_labels->setItem(static_cast<int>(i), 0, new QTableWidgetItem(QString::fromStdString(ds.labels[i])));
+    m_labels->setItem(static_cast<int>(i), 1, new QTableWidgetItem(QString::number(positives[i])));
+  }
+  const auto split = train::splitByPatient(ds, 0.15, 0.15, 42);
+  m_dataSummary->setText(tr("%1 films, %2 labels. Patient split: %3 training, %4 validation, %5 test.")
+                             .arg(ds.samples.size()).arg(ds.labels.size()).arg(split.train.size())
+                             .arg(split.validation.size()).arg(split.test.size()));
+}
+
+QString TrainingTab::configJson() const {
+  const int channels = m_channels->value();
+  QJsonObject config{
+      {"data", QJsonObject{{"csv", QFileInfo(m_csv->text()).absoluteFilePath()}}},
+      {"split", QJsonObject{{"validation", 0.15}, {"test", 0.15}, {"seed", 42}}},
+      {"model", QJsonObject{{"name", QFileInfo(m_output->text()).fileName()},
+                            {"architecture", m_architecture->currentText()},
+                            {"input_size", m_inputSize->value()},
+                            {"channels", channels},
+                            {"normalization", channels == 3 ? "imagenet" : "unit"}}},
+      {"train", QJsonObject{{"epochs", m_epochs->value()}, {"batch_size", m_batch->value()},
+                            {"optimizer", m_optimizer->currentText()}, {"lr", m_lr->value()}}},
+      {"augment", QJsonObject{{"enabled", m_augment->isChecked()}}},
+      {"output", QFileInfo(m_output->text()).absoluteFilePath()},
+  };
+  return QString::fromUtf8(QJsonDocument(config).toJson());
+}
+
+void TrainingTab::start(bool resume) {
+  if (d->running) return;
+  const QString json = configJson();
+  const QString folder = QFileInfo(m_output->text()).absoluteFilePath();
+  QDir().mkpath(folder);
+  const QString configPath = QDir(folder).filePath("config.json");
+  auto config = train::parseTrainConfig(json.toStdString(), configPath.toStdString());
+  if (!config.ok()) {
+    m_log->appendPlainText(QString::fromStdString(config.error().message()));
+    Q_EMIT trainingFailed(QString::fromStdString(config.error().message()));
+    return;
+  }
+  // The config is kept with the run: `hilum-cli train <run>/config.json` repeats it.
+  QFile file(configPath);
+  if (file.open(QIODevice::WriteOnly)) file.write(json.toUtf8());
+  if (!resume) {
+    for (auto* s : {m_trainLoss, m_validationLoss, m_auc, m_lrSeries}) s->clear();
+    d->maxLoss = 1.0;
+  }
+  d->running = true;
+  d->cancel = std::make_shared<std::atomic<bool>>(false);
+  m_start->setEnabled(false);
+  m_resume->setEnabled(false);
+  m_cancel->setEnabled(true);
+  m_open->setEnabled(false);
+  m_log->appendPlainText(tr("Training %1 on %2...").arg(m_architecture->currentText(), m_csv->text()));
+
+  QPointer<TrainingTab> self(this);
+  auto post = [self](auto function) {
+    QMetaObject::invokeMethod(self, [self, function] { if (self) function(self.data()); }, Qt::QueuedConnection);
+  };
+  train::TrainCallbacks callbacks;
+  callbacks.cancel = d->cancel.get();
+  callbacks.log = [post](const std::string& line) {
+    const QString text = QString::fromStdString(line);
+    post([text](TrainingTab* tab) { tab->m_log->appendPlainText(text); });
+  };
+  callbacks.progress = [post](const train::TrainProgress& p) {
+    post([p](TrainingTab* tab) {
+      tab->m_progress->setRange(0, p.batches);
+      tab->m_progress->setValue(p.batch);
+      tab->m_progress->setFormat(tr("epoch %1/%2  batch %v/%m").arg(p.epoch).arg(p.epochs));
+    });
+  };
+  callbacks.epochEnded = [post](const train::EpochReport& r) { post([r](TrainingTab* tab) { tab->addEpoch(r); }); };
+
+  auto* watcher = new QFutureWatcher<RunOutcome>(this);
+  connect(watcher, &QFutureWatcher<RunOutcome>::finished, this, [this, watcher] {
+    const RunOutcome outcome = watcher->result();
+    watcher->deleteLater();
+    d->running = false;
+    m_start->setEnabled(true);
+    m_resume->setEnabled(true);
+    m_cancel->setEnabled(false);
+    if (!outcome.ok) {
+      m_log->appendPlainText(outcome.message);
+      Q_EMIT trainingFailed(outcome.message);
+      return;
+    }
+    const auto& s = outcome.summary;
+    d->pack = QString::fromStdString(s.packDirectory);
+    m_open->setEnabled(true);
+    m_results->setRowCount(static_cast<int>(s.labels.size()));
+    for (std::size_t i = 0; i < s.labels.size(); ++i) {
+      m_results->setItem(static_cast<int>(i), 0, new QTableWidgetItem(QString::fromStdString(s.labels[i])));
+      m_results->setItem(static_cast<int>(i), 1, new QTableWidgetItem(s.testAuc[i] ? QString::number(*s.testAuc[i], 'f', 3) : "-"));
+    }
+    m_log->appendPlainText(tr("Best epoch %1; test mean AUC %2. Pack: %3").arg(s.bestEpoch).arg(s.testMeanAuc, 0, 'f', 3).arg(d->pack));
+    Q_EMIT trainingFinished(d->pack);
+  });
+  auto cancel = d->cancel;
+  watcher->setFuture(QtConcurrent::run([config = std::move(config).value(), callbacks, resume, cancel] {
+    RunOutcome outcome;
+    auto summary = train::trainModel(config, callbacks, resume);
+    if (summary.ok()) {
+      outcome.ok = true;
+      outcome.summary = std::move(summary).value();
+    } else {
+      outcome.message = QString::fromStdString(summary.error().message());
+    }
+    return outcome;
+  }));
+}
+
+void TrainingTab::cancel() {
+  if (d->cancel) d->cancel->store(true);
+  m_log->appendPlainText(tr("Cancelling after this batch; Resume continues from the last finished epoch."));
+}
+
+void TrainingTab::addEpoch(const train::EpochReport& r) {
+  m_trainLoss->append(r.epoch, r.trainLoss);
+  m_validationLoss->append(r.epoch, r.validationLoss);
+  m_auc->append(r.epoch, r.meanAuc);
+  m_lrSeries->append(r.epoch, r.learningRate * 1000.0);
+  d->maxLoss = std::max({d->maxLoss, r.trainLoss * 1.1, r.validationLoss * 1.1});
+  for (auto* chart : {m_lossChart, m_aucChart}) {
+    auto* x = qobject_cast<QValueAxis*>(chart->axes(Qt::Horizontal).front());
+    x->setRange(1, std::max(2, r.epoch));
+  }
+  qobject_cast<QValueAxis*>(m_lossChart->axes(Qt::Vertical).front())->setRange(0, d->maxLoss);
+  m_log->appendPlainText(tr("epoch %1: loss %2 / %3, mean AUC %4%5")
+                             .arg(r.epoch).arg(r.trainLoss, 0, 'f', 4).arg(r.validationLoss, 0, 'f', 4)
+                             .arg(r.meanAuc, 0, 'f', 3).arg(r.best ? tr("  (best)") : QString()));
+}
+
+}  // namespace hilum::ui
