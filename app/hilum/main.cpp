@@ -1,4 +1,5 @@
 #include "hilum/ui/main_window.h"
+#include "hilum/ui/screenshot.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -14,10 +15,22 @@ int main(int argc, char** argv) {
   parser.addHelpOption();
   parser.addVersionOption();
   parser.addPositionalArgument("film", "DICOM, PNG, JPEG or TIFF film to open");
+  const QCommandLineOption screenshot("screenshot", "Save the window as PNG once the film (and its analysis) are shown, then quit.", "OUT.png");
+  const QCommandLineOption tab("tab", "Tab to show: viewer or training.", "NAME", "viewer");
+  const QCommandLineOption trainingCsv("training-csv", "Pre-fill the training tab with this CSV.", "CSV");
+  const QCommandLineOption size("size", "Window size for screenshots, WIDTHxHEIGHT.", "WxH", "1400x950");
+  parser.addOptions({screenshot, tab, trainingCsv, size});
   parser.process(app);
 
   hilum::ui::MainWindow window;
+  const QStringList dims = parser.value(size).split('x');
+  if (dims.size() == 2) window.resize(dims[0].toInt(), dims[1].toInt());
   window.show();
-  if (!parser.positionalArguments().isEmpty()) window.openFile(parser.positionalArguments().front());
+  const QString film = parser.positionalArguments().isEmpty() ? QString() : parser.positionalArguments().front();
+  if (parser.isSet(screenshot)) {
+    hilum::ui::scheduleScreenshot(window, {parser.value(screenshot), film, parser.value(tab), parser.value(trainingCsv)});
+  } else if (!film.isEmpty()) {
+    window.openFile(film);
+  }
   return QApplication::exec();
 }

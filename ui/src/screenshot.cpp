@@ -1,0 +1,50 @@
+#include "hilum/ui/screenshot.h"
+
+#include "hilum/ui/analysis_runner.h"
+#include "hilum/ui/film_loader.h"
+#include "hilum/ui/main_window.h"
+#include "hilum/ui/training_tab.h"
+
+#include <QApplication>
+#include <QTabWidget>
+#include <QTimer>
+
+#include <iostream>
+
+namespace hilum::ui {
+
+void scheduleScreenshot(MainWindow& window, const ScreenshotRequest& request) {
+  auto* tabs = qobject_cast<QTabWidget*>(window.centralWidget());
+  if (tabs && request.tab == "training") tabs->setCurrentIndex(1);
+  if (!request.trainingCsv.isEmpty()) window.trainingTab()->setDataCsv(request.trainingCsv);
+
+  auto shoot = [&window, output = request.output] {
+    // Let queued paints and layout settle before grabbing.
+    QTimer::singleShot(300, &window, [&window, output] {
+      const bool saved = window.grab().save(output);
+      if (!saved) std::cerr << "hilum: " << output.toStdString() << ": cannot save screenshot\n";
+      QApplication::exit(saved ? 0 : 1);
+    });
+  };
+  // Ready when the full film is shown and, if a model is (or is being) loaded, analysed.
+  auto ready = std::make_shared<bool>(false);
+  auto maybeShoot = [shoot, ready] {
+    if (*ready) return;
+    *ready = true;
+    shoot();
+  };
+  QObject::connect(window.analysis(), &AnalysisRunner::analysisFinished, &window, maybeShoot);
+  QObject::connect(window.analysis(), &AnalysisRunner::analysisFailed, &window, maybeShoot);
+  QObject::connect(window.analysis(), &AnalysisRunner::modelFailed, &window, maybeShoot);
+  QObject::connect(window.loader(), &FilmLoader::loadFailed, &window, maybeShoot);
+  auto filmShown = [&window, maybeShoot](std::shared_ptr<const film::Film> film) {
+    if (!film->isPreview() && !window.analysis()->hasModel() && !window.analysis()->busy()) maybeShoot();
+  };
+  QObject::connect(window.loader(), &FilmLoader::filmLoaded, &window, filmShown);
+  QObject::connect(window.loader(), &FilmLoader::filmRefined, &window, filmShown);
+  if (request.film.isEmpty()) QTimer::singleShot(1500, &window, maybeShoot);
+  else window.openFile(request.film);
+  QTimer::singleShot(request.timeoutMs, &window, maybeShoot);
+}
+
+}  // namespace hilum::ui
