@@ -52,6 +52,14 @@ std::optional<std::string> Arguments::value(const std::string& name) const {
   return it->second;
 }
 
+std::optional<int> Arguments::intAtLeast(const std::string& name, int minimum, int fallback) const {
+  const auto text = value(name);
+  if (!text) return fallback;
+  const auto n = parseInt(*text);
+  if (!n || *n < minimum) return std::nullopt;
+  return n;
+}
+
 std::optional<int> parseInt(const std::string& text) {
   if (text.empty()) return std::nullopt;
   char* end = nullptr;

@@ -18,6 +18,8 @@ public:
   const std::vector<std::string>& positional() const { return m_positional; }
   bool has(const std::string& name) const { return m_flags.count(name) > 0 || m_values.count(name) > 0; }
   std::optional<std::string> value(const std::string& name) const;
+  // The option as an integer >= minimum, `fallback` when absent; nothing when it is not such a number.
+  std::optional<int> intAtLeast(const std::string& name, int minimum, int fallback) const;
 
 private:
   std::vector<std::string> m_positional;

@@ -48,24 +48,17 @@ double elapsedMs(std::chrono::steady_clock::time_point since) {
 int benchOpen(const Arguments& parsed, std::ostream& out, std::ostream& err) {
   if (parsed.positional().size() != 1) return usageError(err, "bench open takes exactly one FILE", kSynopsis);
   const std::string path = parsed.positional()[0];
-  int runs = 10;
-  if (const auto v = parsed.value("--runs")) {
-    const auto n = parseInt(*v);
-    if (!n || *n < 1) return usageError(err, "--runs needs a positive number", kSynopsis);
-    runs = *n;
-  }
+  const auto runs = parsed.intAtLeast("--runs", 1, 10);
+  if (!runs) return usageError(err, "--runs needs a positive number", kSynopsis);
+  const auto maxSize = parsed.intAtLeast("--max-size", 0, 1024);
+  if (!maxSize) return usageError(err, "--max-size needs a number of pixels (0: native)", kSynopsis);
   display::RenderOptions options;
-  options.maxSizePx = 1024;
-  if (const auto v = parsed.value("--max-size")) {
-    const auto n = parseInt(*v);
-    if (!n || *n < 0) return usageError(err, "--max-size needs a number of pixels (0: native)", kSynopsis);
-    options.maxSizePx = *n;
-  }
+  options.maxSizePx = *maxSize;
 
   std::vector<double> decode, frame, total, full;
   int columns = 0, rows = 0, reduction = 0;
   std::string encoding;
-  for (int i = 0; i < runs; ++i) {
+  for (int i = 0; i < *runs; ++i) {
     const auto start = std::chrono::steady_clock::now();
     const auto film = options.maxSizePx > 0 ? film::loadFilmPreview(path, options.maxSizePx) : film::loadFilm(path);
     if (!film.ok()) return reportError(err, film.error());
@@ -91,14 +84,14 @@ int benchOpen(const Arguments& parsed, std::ostream& out, std::ostream& err) {
   if (parsed.has("--json")) {
     auto stats = [](const Stats& s) { return nlohmann::json{{"median", s.median}, {"min", s.min}, {"max", s.max}}; };
     out << nlohmann::json{{"file", path}, {"columns", columns}, {"rows", rows}, {"encoding", encoding},
-                          {"runs", runs}, {"max_size", options.maxSizePx}, {"preview_reduction", reduction},
+                          {"runs", *runs}, {"max_size", options.maxSizePx}, {"preview_reduction", reduction},
                           {"ms", {{"decode", stats(d)}, {"first_frame", stats(f)}, {"total", stats(t)},
                                   {"full_decode", stats(fd)}}}}
                .dump(2)
         << "\n";
     return kExitOk;
   }
-  out << "bench open " << path << "\n  " << columns << " x " << rows << ", " << encoding << ", " << runs
+  out << "bench open " << path << "\n  " << columns << " x " << rows << ", " << encoding << ", " << *runs
       << " runs, first frame at max " << options.maxSizePx << " px";
   if (reduction > 0) out << ", decoded as a 1/" << (1 << reduction) << " resolution preview";
   out << "\n";
@@ -141,12 +134,8 @@ double peakRssMiB() {
 int benchAnalyze(const Arguments& parsed, std::ostream& out, std::ostream& err) {
   if (parsed.positional().size() != 1) return usageError(err, "bench analyze takes exactly one FILE", kSynopsis);
   const std::string path = parsed.positional()[0];
-  int runs = 10;
-  if (const auto v = parsed.value("--runs")) {
-    const auto n = parseInt(*v);
-    if (!n || *n < 1) return usageError(err, "--runs needs a positive number", kSynopsis);
-    runs = *n;
-  }
+  const auto runs = parsed.intAtLeast("--runs", 1, 10);
+  if (!runs) return usageError(err, "--runs needs a positive number", kSynopsis);
   auto analyzer = openAnalyzer(parsed);
   if (!analyzer.ok()) return reportError(err, analyzer.error());
   ai::Analyzer& model = *analyzer.value();
@@ -163,7 +152,7 @@ int benchAnalyze(const Arguments& parsed, std::ostream& out, std::ostream& err) 
   std::vector<double> bare, maps, gradcam, endToEnd;
   ai::AnalyzeOptions autograd;
   autograd.method = ai::HeatmapMethod::GradCam;
-  for (int i = 0; i < runs; ++i) {
+  for (int i = 0; i < *runs; ++i) {
     auto t = std::chrono::steady_clock::now();
     if (const Status s = model.forwardOnly(input.value()); !s.ok()) return reportError(err, s.error());
     bare.push_back(elapsedMs(t));
@@ -185,7 +174,7 @@ int benchAnalyze(const Arguments& parsed, std::ostream& out, std::ostream& err) 
     auto stats = [](const Stats& s) { return nlohmann::json{{"median", s.median}, {"min", s.min}, {"max", s.max}}; };
     out << nlohmann::json{{"file", path}, {"model", manifest.name}, {"architecture", manifest.architecture},
                           {"input_size", manifest.inputSize}, {"labels", manifest.labels.size()},
-                          {"device", model.device()}, {"threads", model.threads()}, {"runs", runs},
+                          {"device", model.device()}, {"threads", model.threads()}, {"runs", *runs},
                           {"ms", {{"forward", stats(b)}, {"forward_heatmaps", stats(m)}, {"forward_gradcam_autograd", stats(g)},
                                   {"end_to_end", stats(e)}}},
                           {"heatmaps_over_forward", m.median / b.median}, {"end_to_end_over_forward", e.median / b.median},
@@ -196,7 +185,7 @@ int benchAnalyze(const Arguments& parsed, std::ostream& out, std::ostream& err) 
   }
   out << "bench analyze " << path << "\n  " << manifest.name << " (" << manifest.architecture << ", "
       << manifest.inputSize << " px, " << manifest.labels.size() << " labels) on " << model.device() << ", "
-      << model.threads() << " threads, " << runs << " runs, film " << film.value().columns() << " x "
+      << model.threads() << " threads, " << *runs << " runs, film " << film.value().columns() << " x "
       << film.value().rows() << "\n";
   auto row = [&out](const char* what, const Stats& s) {
     out << "  " << std::left << std::setw(29) << what << std::right << std::fixed << std::setprecision(1)
@@ -216,10 +205,10 @@ int benchAnalyze(const Arguments& parsed, std::ostream& out, std::ostream& err) 
 // One training step (forward + backward + AdamW step) on random data, median of --runs.
 int benchTrain(const Arguments& parsed, std::ostream& out, std::ostream& err) {
   const std::string architecture = parsed.value("--architecture").value_or("resnet18");
-  const auto batch = parseInt(parsed.value("--batch").value_or("16"));
-  const auto size = parseInt(parsed.value("--size").value_or("224"));
-  const auto runs = parseInt(parsed.value("--runs").value_or("5"));
-  if (!batch || !size || !runs || *batch < 1 || *size < 32 || *runs < 1)
+  const auto batch = parsed.intAtLeast("--batch", 1, 16);
+  const auto size = parsed.intAtLeast("--size", 32, 224);
+  const auto runs = parsed.intAtLeast("--runs", 1, 5);
+  if (!batch || !size || !runs)
     return usageError(err, "--batch, --size (>= 32) and --runs need positive numbers", kSynopsis);
   const auto timing = train::benchmarkTrainingStep(architecture, *batch, *size, *runs);
   if (!timing.ok()) return reportError(err, timing.error());

@@ -41,11 +41,9 @@ int renderCommand(const std::vector<std::string>& args, std::ostream& out, std::
     settings.presetIndex = *index;
   }
   display::RenderOptions options;
-  if (const auto size = parsed->value("--max-size")) {
-    const auto px = parseInt(*size);
-    if (!px || *px <= 0) return usageError(err, "--max-size needs a positive number of pixels", kSynopsis);
-    options.maxSizePx = *px;
-  }
+  const auto maxSize = parsed->intAtLeast("--max-size", 1, 0);
+  if (!maxSize) return usageError(err, "--max-size needs a positive number of pixels", kSynopsis);
+  options.maxSizePx = *maxSize;
 
   const auto film = film::loadFilm(parsed->positional()[0]);
   if (!film.ok()) return reportError(err, film.error());
