@@ -2,12 +2,15 @@
 #include "cli.h"
 #include "dicom_fixture.h"
 #include "temp_dir.h"
+#include "tiny_pack.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include <cstdlib>
+#include <filesystem>
 #include <sstream>
 
 using namespace hilum::test;
@@ -155,4 +158,107 @@ TEST_CASE("version and help exit 0", "[cli]") {
   const Run help = cli({"help"});
   CHECK(help.code == 0);
   CHECK_THAT(help.out, Contains("render") && Contains("bench open"));
+}
+
+namespace {
+
+// A DICOM of the tiny pack's disc film, and the pack, made once for the analyze cases.
+struct AnalyzeFixture {
+  TempDir dir;
+  std::string pack, film;
+  AnalyzeFixture() {
+    pack = dir.file("pack");
+    std::filesystem::create_directories(pack);
+    hilum::test::writeTinyPack(pack);
+    const auto disc = hilum::test::shapesFilm(0.3, 0.5);
+    DicomSpec spec;
+    spec.rows = spec.columns = 128;
+    for (std::size_t i = 0; i < disc.pixels().size(); ++i) spec.pixels.push_back(disc.pixels().value(i));
+    film = dir.file("disc.dcm");
+    writeDicom(spec, film);
+  }
+};
+
+AnalyzeFixture& analyzeFixture() {
+  static AnalyzeFixture fixture;
+  return fixture;
+}
+
+}  // namespace
+
+TEST_CASE("analyze --json prints the contract keys, findings ranked", "[cli][analyze]") {
+  auto& f = analyzeFixture();
+  const Run r = cli({"analyze", f.film, "--model", f.pack, "--json", "-", "--heatmaps", f.dir.file("maps")});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["file"] == f.film);
+  CHECK(j["model"]["name"] == "tiny-blobs");
+  CHECK(j["model"]["sha256"].get<std::string>().size() == 64);
+  CHECK(j["device"] == "cpu");
+  CHECK_THAT(j["disclaimer"].get<std::string>(), Contains("not a diagnosis"));
+  REQUIRE(j["findings"].size() == 2);
+  CHECK(j["findings"][0]["label"] == "Disc");
+  CHECK(j["findings"][0]["probability"].get<double>() >= j["findings"][1]["probability"].get<double>());
+  for (const char* key : {"label", "probability", "threshold", "positive", "heatmap"}) CHECK(j["findings"][0].contains(key));
+  CHECK(std::filesystem::exists(j["findings"][0]["heatmap"].get<std::string>()));
+  for (const char* key : {"decode", "preprocess", "inference", "heatmaps", "total"}) CHECK(j["timing_ms"].contains(key));
+}
+
+TEST_CASE("analyze keeps going past a bad film and exits 1", "[cli][analyze]") {
+  auto& f = analyzeFixture();
+  const std::string missing = f.dir.file("missing.dcm");
+  const Run r = cli({"analyze", missing, f.film, "--model", f.pack, "--json", f.dir.file("out.jsonl")});
+  CHECK(r.code == 1);
+  CHECK_THAT(r.err, Contains("hilum-cli: " + missing + ": no such file") && Contains("[2/2]"));
+  const std::string lines = readBytes(f.dir.file("out.jsonl"));
+  CHECK(nlohmann::json::parse(lines.substr(0, lines.find('\n')))["file"] == f.film);
+}
+
+TEST_CASE("analyze refuses a damaged pack by name", "[cli][analyze]") {
+  auto& f = analyzeFixture();
+  TempDir dir;
+  const Run r = cli({"analyze", f.film, "--model", dir.path()});
+  CHECK(r.code == 1);
+  CHECK_THAT(r.err, Contains("model.json"));
+  const Run device = cli({"analyze", f.film, "--model", f.pack, "--device", "tpu"});
+  CHECK(device.code == 1);
+  CHECK_THAT(device.err, Contains("tpu"));
+}
+
+TEST_CASE("models lists packs from HILUM_MODEL_PATH", "[cli][models]") {
+  auto& f = analyzeFixture();
+  setenv("HILUM_MODEL_PATH", f.dir.path().c_str(), 1);
+  const Run r = cli({"models", "--json"});
+  unsetenv("HILUM_MODEL_PATH");
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j.size() == 1);
+  CHECK(j[0]["name"] == "tiny-blobs");
+  CHECK(j[0]["labels"] == 2);
+  CHECK(j[0]["default"] == true);
+}
+
+TEST_CASE("evaluate scores a pack on a CSV of films", "[cli][evaluate]") {
+  auto& f = analyzeFixture();
+  TempDir dir;
+  std::string csv = "image,finding_labels\n";
+  for (int i = 0; i < 12; ++i) {
+    const bool disc = i % 2 == 0, bar = i % 3 == 0;
+    const auto film = hilum::test::shapesFilm(disc ? 0.3 + 0.03 * i : -1, 0.5, bar ? 0.8 : -1);
+    DicomSpec spec;
+    spec.rows = spec.columns = 128;
+    for (std::size_t k = 0; k < film.pixels().size(); ++k) spec.pixels.push_back(film.pixels().value(k));
+    writeDicom(spec, dir.file(std::to_string(i) + ".dcm"));
+    csv += std::to_string(i) + ".dcm," + (disc && bar ? "Disc|Bar" : disc ? "Disc" : bar ? "Bar" : "No Finding") + "\n";
+  }
+  writeBytes(dir.file("labels.csv"), csv);
+  const Run r = cli({"evaluate", "--model", f.pack, "--data", dir.file("labels.csv"), "--json", "-"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["films"] == 12);
+  REQUIRE(j["labels"].size() == 2);
+  CHECK(j["labels"][0].contains("auc_95ci"));
+  CHECK(j["mean_auc"].get<double>() > 0.8);
 }
