@@ -194,3 +194,39 @@ TEST_CASE("codecs without resolution levels give the full film as the preview", 
   CHECK_FALSE(preview.value().isPreview());
   CHECK(maxError(preview.value(), spec.pixels) == 0);
 }
+
+TEST_CASE("YBR_FULL films give Y as gray; PALETTE COLOR films give the palette's luma", "[film][decode]") {
+  TempDir dir;
+  SECTION("YBR_FULL, uncompressed") {
+    DicomSpec spec;
+    spec.photometric = "YBR_FULL";
+    spec.bitsAllocated = spec.bitsStored = 8;
+    spec.rows = spec.columns = 4;
+    for (int i = 0; i < 16; ++i) spec.pixels.insert(spec.pixels.end(), {i < 8 ? 40 : 200, 128, 128});
+    writeDicom(spec, dir.file("ybr.dcm"));
+    const auto film = loadFilm(dir.file("ybr.dcm"));
+    INFO((film.ok() ? std::string() : film.error().message()));
+    REQUIRE(film.ok());
+    CHECK(std::abs(film.value().pixels().value(0) - 40) <= 2);
+    CHECK(std::abs(film.value().pixels().value(15) - 200) <= 2);
+  }
+  SECTION("PALETTE COLOR, 8-bit indices") {
+    DicomSpec spec;
+    spec.photometric = "PALETTE COLOR";
+    spec.bitsAllocated = spec.bitsStored = 8;
+    spec.rows = 1;
+    spec.columns = 2;
+    spec.pixels = {0, 255};
+    for (int i = 0; i < 256; ++i) {  // index i -> red i, green 255 - i, blue 0
+      spec.paletteRed.push_back(static_cast<std::uint16_t>(i * 257));
+      spec.paletteGreen.push_back(static_cast<std::uint16_t>((255 - i) * 257));
+      spec.paletteBlue.push_back(0);
+    }
+    writeDicom(spec, dir.file("palette.dcm"));
+    const auto film = loadFilm(dir.file("palette.dcm"));
+    INFO((film.ok() ? std::string() : film.error().message()));
+    REQUIRE(film.ok());
+    CHECK(std::abs(film.value().pixels().value(0) - 150) <= 3);  // 0.587 * 255
+    CHECK(std::abs(film.value().pixels().value(1) - 76) <= 3);   // 0.299 * 255
+  }
+}

@@ -111,7 +111,7 @@ std::pair<int, int> storedRange(const DicomSpec& spec) {
 std::vector<int> patternPixels(const DicomSpec& spec, bool smooth) {
   const auto [lo, hi] = storedRange(spec);
   const long long span = static_cast<long long>(hi) - lo;
-  const int samples = spec.photometric == "RGB" ? 3 : 1;
+  const int samples = spec.photometric == "RGB" || spec.photometric == "YBR_FULL" ? 3 : 1;
   std::vector<int> px;
   px.reserve(static_cast<std::size_t>(spec.frames) * spec.rows * spec.columns * samples);
   for (int f = 0; f < spec.frames; ++f)
@@ -160,7 +160,7 @@ void writeDicom(const DicomSpec& spec, const std::string& path) {
     return;
   }
 
-  const int samples = spec.photometric == "RGB" ? 3 : 1;
+  const int samples = spec.photometric == "RGB" || spec.photometric == "YBR_FULL" ? 3 : 1;
   const int highBit = spec.highBit < 0 ? spec.bitsStored - 1 : spec.highBit;
   check(ds.putAndInsertUint16(DCM_Rows, static_cast<Uint16>(spec.rows)), "Rows");
   check(ds.putAndInsertUint16(DCM_Columns, static_cast<Uint16>(spec.columns)), "Columns");
@@ -171,6 +171,24 @@ void writeDicom(const DicomSpec& spec, const std::string& path) {
   check(ds.putAndInsertUint16(DCM_BitsStored, static_cast<Uint16>(spec.bitsStored)), "BitsStored");
   check(ds.putAndInsertUint16(DCM_HighBit, static_cast<Uint16>(highBit)), "HighBit");
   check(ds.putAndInsertUint16(DCM_PixelRepresentation, spec.isSigned ? 1 : 0), "PixelRepresentation");
+  if (!spec.paletteRed.empty()) {
+    const Uint16 descriptor[3] = {static_cast<Uint16>(spec.paletteRed.size()), 0, 16};
+    const std::pair<DcmTagKey, DcmTagKey> tables[] = {
+        {DCM_RedPaletteColorLookupTableDescriptor, DCM_RedPaletteColorLookupTableData},
+        {DCM_GreenPaletteColorLookupTableDescriptor, DCM_GreenPaletteColorLookupTableData},
+        {DCM_BluePaletteColorLookupTableDescriptor, DCM_BluePaletteColorLookupTableData}};
+    const std::vector<std::uint16_t>* data[] = {&spec.paletteRed, &spec.paletteGreen, &spec.paletteBlue};
+    for (int c = 0; c < 3; ++c) {
+      DcmTag descriptorTag(tables[c].first);
+      descriptorTag.setVR(DcmVR(EVR_US));
+      auto* element = DcmItem::newDicomElement(descriptorTag);
+      check(element->putUint16Array(descriptor, 3), "palette descriptor");
+      check(ds.insert(element, true), "palette descriptor");
+      DcmTag dataTag(tables[c].second);
+      dataTag.setVR(DcmVR(EVR_OW));
+      check(ds.putAndInsertUint16Array(dataTag, data[c]->data(), static_cast<unsigned long>(data[c]->size())), "palette data");
+    }
+  }
   if (spec.frames > 1) check(ds.putAndInsertString(DCM_NumberOfFrames, std::to_string(spec.frames).c_str()), "Frames");
 
   const std::vector<int> values = spec.pixels.empty() ? patternPixels(spec, !isLossless(spec.syntax)) : spec.pixels;

@@ -37,12 +37,14 @@ struct DicomSpec {
   bool fileMeta = true;  // false: bare data set, no preamble, no File Meta (old CR exports)
   // Stored values for all frames (frames x rows x columns; 3 samples interleaved for RGB). Empty: a
   // pattern from patternPixels().
-  std::vector<int> pixels;
+  std::vector<int> pixels;  // RGB and YBR_FULL: three samples per pixel, interleaved
   // Extra attributes by DICOM keyword, value as DCMTK's putString takes it ("40\\400"). Written
   // last, so they can also contradict the pixel data (Rows, BitsAllocated) for broken-file tests.
   std::vector<std::pair<std::string, std::string>> attributes;
   std::vector<LutSpec> modalityLut;  // zero or one item
   std::vector<LutSpec> voiLuts;
+  // PALETTE COLOR: red, green and blue tables (16-bit entries) for 8-bit indices 0..n-1.
+  std::vector<std::uint16_t> paletteRed, paletteGreen, paletteBlue;
   bool omitPixelData = false;
   std::string sopClassUid = "1.2.840.10008.5.1.4.1.1.1.1";  // Digital X-Ray Image, For Presentation
 };
