@@ -77,6 +77,7 @@ TEST_CASE("a small CNN learns the shapes: validation AUC above 0.9, pack usable"
   CHECK(manifest.labels.size() == 2);
   CHECK(manifest.operatingPoints[0].sensitivity.has_value());
   CHECK_THAT(manifest.provenanceCommand, Catch::Matchers::Contains("config.json"));
+  CHECK_THAT(manifest.provenanceSoftware, Catch::Matchers::StartsWith("hilum "));
   CHECK_FALSE(manifest.metricsJson.empty());
   train::CsvSpec spec;
   spec.csv = dir.file("labels.csv");

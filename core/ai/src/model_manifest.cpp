@@ -161,6 +161,7 @@ Result<ModelManifest> parseManifest(const std::string& text, const std::string& 
     m.provenanceData = provenance.value("data", "");
     m.provenanceCommand = provenance.value("command", "");
     m.provenanceDate = provenance.value("date", "");
+    m.provenanceSoftware = provenance.value("software", "");
     if (j.contains("metrics")) m.metricsJson = j.at("metrics").dump();
   } catch (const json::exception& e) {
     return bad(path, std::string("manifest has a field of the wrong type (") + e.what() + ")");
@@ -213,7 +214,8 @@ std::string toJson(const ModelManifest& m) {
       {"weights", {{"file", m.weightsFile},
                    {"format", m.weightsFormat == WeightsFormat::StateDict ? "state-dict" : "torchscript"},
                    {"sha256", m.weightsSha256}}},
-      {"provenance", {{"data", m.provenanceData}, {"command", m.provenanceCommand}, {"date", m.provenanceDate}}},
+      {"provenance", {{"data", m.provenanceData}, {"command", m.provenanceCommand}, {"date", m.provenanceDate},
+                      {"software", m.provenanceSoftware}}},
   };
   if (!m.metricsJson.empty()) j["metrics"] = json::parse(m.metricsJson);
   return j.dump(2) + "\n";

@@ -437,6 +437,7 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
     manifest.provenanceData = config.folder.empty() ? config.data.csv : config.folder;
     manifest.provenanceCommand = "hilum-cli train " + config.configPath;
     manifest.provenanceDate = nowIso();
+    manifest.provenanceSoftware = std::string("hilum ") + HILUM_VERSION + " (git " + HILUM_GIT_REVISION + ")";
     manifest.metricsJson = metrics.dump();
     if (Status st = writeFileAtomically(pack + "/model.json", ai::toJson(manifest)); !st.ok()) return st.error();
     summary.packDirectory = pack;

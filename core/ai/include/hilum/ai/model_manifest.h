@@ -57,6 +57,7 @@ struct ModelManifest {
   WeightsFormat weightsFormat = WeightsFormat::StateDict;
   std::string weightsSha256;  // lower-case hex
   std::string provenanceData, provenanceCommand, provenanceDate;
+  std::string provenanceSoftware;  // "hilum 0.1.0 (git 1a2b3c4)" for packs Hilum trained
   std::string metricsJson;  // held-out metrics, kept verbatim for reports and `models`
 
   std::string weightsPath() const { return directory + "/" + weightsFile; }
