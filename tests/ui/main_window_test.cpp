@@ -20,6 +20,7 @@
 #include <QTreeWidget>
 #include <QMessageBox>
 #include <QMouseEvent>
+#include <QWheelEvent>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -232,4 +233,45 @@ TEST_CASE("the training tab trains a tiny run offscreen and hands its pack to th
   Q_EMIT tab->openPackRequested(tab->packDirectory());
   REQUIRE(modelLoaded.wait(20000));
   CHECK(window.analysis()->hasModel());
+}
+
+TEST_CASE("wheel zoom keeps the point under the cursor; left-drag pans; Space fits", "[ui][zoom]") {
+  TempDir dir;
+  hilum::ui::MainWindow window;
+  window.resize(900, 800);
+  window.show();
+  REQUIRE(openAndWait(window, writeFilm(dir, "a.dcm")));
+  auto* view = window.filmView();
+  REQUIRE(view->fitted());
+  const double fitZoom = view->zoom();
+  const QPointF cursor(view->width() * 0.3, view->height() * 0.4);
+  const QPointF before = view->centre() + (cursor - QPointF(view->width() / 2.0, view->height() / 2.0)) / view->zoom();
+  QWheelEvent wheel(cursor, view->mapToGlobal(cursor), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                    Qt::NoScrollPhase, false);
+  QApplication::sendEvent(view, &wheel);
+  CHECK(view->zoom() == Approx(fitZoom * 1.15 * 1.15));
+  const QPointF after = view->centre() + (cursor - QPointF(view->width() / 2.0, view->height() / 2.0)) / view->zoom();
+  CHECK(after.x() == Approx(before.x()));
+  CHECK(after.y() == Approx(before.y()));
+  CHECK_FALSE(view->fitted());
+
+  // Zoomed in 8x, only the visible part is rendered: never more film pixels than fit the view.
+  view->zoomBy(8.0);
+  CHECK(view->shownImage().width() <= static_cast<int>(view->width() / view->zoom()) + 2);
+
+  const QPointF centre = view->centre();
+  QMouseEvent press(QEvent::MouseButtonPress, QPointF(200, 200), view->mapToGlobal(QPointF(200, 200)), Qt::LeftButton,
+                    Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(view, &press);
+  QMouseEvent move(QEvent::MouseMove, QPointF(260, 200), view->mapToGlobal(QPointF(260, 200)), Qt::NoButton,
+                   Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(view, &move);
+  QMouseEvent release(QEvent::MouseButtonRelease, QPointF(260, 200), view->mapToGlobal(QPointF(260, 200)),
+                      Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+  QApplication::sendEvent(view, &release);
+  CHECK(view->centre().x() == Approx(centre.x() - 60.0 / view->zoom()));
+
+  QTest::keyClick(view, Qt::Key_Space);
+  CHECK(view->fitted());
+  CHECK(view->zoom() == Approx(fitZoom));
 }

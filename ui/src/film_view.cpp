@@ -3,6 +3,7 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -23,6 +24,7 @@ void FilmView::setOverlay(const QImage& overlay) {
 void FilmView::setFilm(std::shared_ptr<const film::Film> film) {
   m_film = std::move(film);
   m_overlay = QImage();
+  m_fit = true;
   m_presets = m_film ? display::voiPresets(*m_film) : std::vector<display::VoiPreset>{};
   m_settings = {};
   rerender();
@@ -30,6 +32,10 @@ void FilmView::setFilm(std::shared_ptr<const film::Film> film) {
 
 void FilmView::refineFilm(std::shared_ptr<const film::Film> film) {
   if (!m_film || !film || film->path() != m_film->path()) return setFilm(std::move(film));
+  // A preview at 1/2^r resolution becomes the full film: keep the same part of the patient on screen.
+  const double scale = static_cast<double>(film->columns()) / m_film->columns();
+  m_centre *= scale;
+  m_zoom /= scale;
   m_film = std::move(film);
   m_presets = display::voiPresets(*m_film);
   rerender();
@@ -65,30 +71,64 @@ void FilmView::resetDisplay() {
   rerender();
 }
 
-QRect FilmView::targetRect() const {
+QRectF FilmView::filmRect() const {
   if (!m_film) return {};
-  const double scale = std::min(static_cast<double>(width()) / m_film->columns(),
-                                static_cast<double>(height()) / m_film->rows());
-  const int w = std::max(1, static_cast<int>(std::lround(m_film->columns() * scale)));
-  const int h = std::max(1, static_cast<int>(std::lround(m_film->rows() * scale)));
-  return QRect((width() - w) / 2, (height() - h) / 2, w, h);
+  return QRectF(width() / 2.0 - m_centre.x() * m_zoom, height() / 2.0 - m_centre.y() * m_zoom,
+                m_film->columns() * m_zoom, m_film->rows() * m_zoom);
+}
+
+void FilmView::zoomBy(double factor, QPointF about) {
+  if (!m_film) return;
+  if (about.x() < 0) about = QPointF(width() / 2.0, height() / 2.0);
+  // Keep the film point under `about` where it is.
+  const QPointF filmPoint = m_centre + (about - QPointF(width() / 2.0, height() / 2.0)) / m_zoom;
+  m_zoom = std::clamp(m_zoom * factor, 0.02, 32.0);
+  m_centre = filmPoint - (about - QPointF(width() / 2.0, height() / 2.0)) / m_zoom;
+  m_fit = false;
+  rerender();
+}
+
+void FilmView::fitToWindow() {
+  m_fit = true;
+  rerender();
+}
+
+void FilmView::actualSize() {
+  if (!m_film) return;
+  m_zoom = 1.0 / devicePixelRatioF();
+  m_fit = false;
+  rerender();
 }
 
 void FilmView::rerender() {
   m_image = QImage();
   if (m_film) {
-    // Render no larger than the screen area it fills: the pipeline's area averaging is better than
-    // Qt's scaling, and a 3000 x 3000 film re-renders during a window drag without lag.
-    const QRect target = targetRect();
-    const double ratio = devicePixelRatioF();
-    display::RenderOptions options;
-    options.maxSizePx = static_cast<int>(std::lround(std::max(target.width(), target.height()) * ratio));
-    const auto image = display::render(*m_film, m_settings, options);
-    if (image.ok()) {
-      const auto& g = image.value();
-      m_image = QImage(g.width, g.height, QImage::Format_Grayscale8);
-      for (int y = 0; y < g.height; ++y)
-        std::copy_n(g.pixels.data() + static_cast<std::size_t>(y) * g.width, g.width, m_image.scanLine(y));
+    if (m_fit) {
+      m_zoom = std::min(static_cast<double>(width()) / m_film->columns(), static_cast<double>(height()) / m_film->rows());
+      m_centre = QPointF(m_film->columns() / 2.0, m_film->rows() / 2.0);
+    }
+    // The visible part of the film, in film pixels, rendered at the size it takes on screen: the
+    // pipeline's area averaging beats Qt's scaling going down; going up, Qt interpolates.
+    const QRectF film = filmRect();
+    const QRectF visible = film.intersected(QRectF(rect()));
+    if (!visible.isEmpty()) {
+      const int x0 = std::max(0, static_cast<int>(std::floor((visible.left() - film.left()) / m_zoom)));
+      const int y0 = std::max(0, static_cast<int>(std::floor((visible.top() - film.top()) / m_zoom)));
+      const int x1 = std::min(m_film->columns(), static_cast<int>(std::ceil((visible.right() - film.left()) / m_zoom)));
+      const int y1 = std::min(m_film->rows(), static_cast<int>(std::ceil((visible.bottom() - film.top()) / m_zoom)));
+      display::RenderOptions options;
+      options.region = display::Region{x0, y0, x1 - x0, y1 - y0};
+      const double screenScale = m_zoom * devicePixelRatioF();
+      if (screenScale < 1.0)
+        options.maxSizePx = std::max(1, static_cast<int>(std::lround(std::max(x1 - x0, y1 - y0) * screenScale)));
+      const auto image = display::render(*m_film, m_settings, options);
+      if (image.ok()) {
+        const auto& g = image.value();
+        m_image = QImage(g.width, g.height, QImage::Format_Grayscale8);
+        for (int y = 0; y < g.height; ++y)
+          std::copy_n(g.pixels.data() + static_cast<std::size_t>(y) * g.width, g.width, m_image.scanLine(y));
+        m_imageRect = QRectF(film.left() + x0 * m_zoom, film.top() + y0 * m_zoom, (x1 - x0) * m_zoom, (y1 - y0) * m_zoom);
+      }
     }
   }
   update();
@@ -104,18 +144,24 @@ void FilmView::paintEvent(QPaintEvent*) {
     return;
   }
   painter.setRenderHint(QPainter::SmoothPixmapTransform);
-  painter.drawImage(targetRect(), m_image);
-  if (!m_overlay.isNull()) painter.drawImage(targetRect(), m_overlay);
+  painter.drawImage(m_imageRect, m_image);
+  if (!m_overlay.isNull()) painter.drawImage(filmRect(), m_overlay);
   const display::VoiWindow w = currentWindow();
   painter.setPen(QColor(230, 200, 60));
   painter.drawText(rect().adjusted(8, 8, -8, -8), Qt::AlignLeft | Qt::AlignBottom,
-                   tr("W %1  L %2%3").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0)
+                   tr("W %1  L %2  zoom %3%%4").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0)
+                       .arg(m_zoom * devicePixelRatioF() * 100.0, 0, 'f', 0)
                        .arg(m_settings.invert ? tr("  inverted") : QString()));
 }
 
 void FilmView::resizeEvent(QResizeEvent*) { rerender(); }
 
 void FilmView::mousePressEvent(QMouseEvent* event) {
+  if ((event->button() == Qt::LeftButton || event->button() == Qt::MiddleButton) && m_film) {
+    m_panning = true;
+    m_dragStart = event->position().toPoint();
+    m_panStartCentre = m_centre;
+  }
   if (event->button() == Qt::RightButton && m_film) {
     m_dragging = true;
     m_dragStart = event->position().toPoint();
@@ -125,6 +171,12 @@ void FilmView::mousePressEvent(QMouseEvent* event) {
 }
 
 void FilmView::mouseMoveEvent(QMouseEvent* event) {
+  if (m_panning && m_film) {
+    m_centre = m_panStartCentre - QPointF(event->position().toPoint() - m_dragStart) / m_zoom;
+    m_fit = false;
+    rerender();
+    return;
+  }
   if (!m_dragging || !m_film) return;
   // A drag across the whole widget spans the film's whole modality range.
   const display::ModalityRange range = display::modalityRange(*m_film);
@@ -135,13 +187,23 @@ void FilmView::mouseMoveEvent(QMouseEvent* event) {
 
 void FilmView::mouseReleaseEvent(QMouseEvent* event) {
   if (event->button() == Qt::RightButton) m_dragging = false;
+  if (event->button() == Qt::LeftButton || event->button() == Qt::MiddleButton) m_panning = false;
+}
+
+void FilmView::wheelEvent(QWheelEvent* event) {
+  // One notch (120) zooms by 15 %, about the point under the cursor.
+  zoomBy(std::pow(1.15, event->angleDelta().y() / 120.0), event->position());
 }
 
 void FilmView::keyPressEvent(QKeyEvent* event) {
   const int key = event->key();
-  if (key >= Qt::Key_1 && key <= Qt::Key_9) selectPreset(key - Qt::Key_1);
+  if (key == Qt::Key_1 && (event->modifiers() & Qt::ControlModifier)) actualSize();
+  else if (key >= Qt::Key_1 && key <= Qt::Key_9) selectPreset(key - Qt::Key_1);
   else if (key == Qt::Key_I) setInverted(!m_settings.invert);
   else if (key == Qt::Key_R) resetDisplay();
+  else if (key == Qt::Key_Plus || key == Qt::Key_Equal) zoomBy(1.25);
+  else if (key == Qt::Key_Minus) zoomBy(0.8);
+  else if (key == Qt::Key_Space) fitToWindow();
   else QWidget::keyPressEvent(event);
 }
 

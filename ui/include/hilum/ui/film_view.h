@@ -1,13 +1,17 @@
 #pragma once
-// Shows one film through the display pipeline, fitted to the widget. Right-drag adjusts
-// window/level (horizontal: width, vertical: centre, as in most PACS viewers); the keyboard
-// picks presets (1-9), inverts (I) and resets (R).
+// Shows one film through the display pipeline. Only the visible region is rendered, at screen
+// resolution, so zoom, pan and window/level stay smooth on 3000 x 3000 films. Mouse: right-drag
+// window/level (horizontal: width, vertical: centre, as in most PACS viewers), left-drag pan,
+// wheel zoom about the cursor. Keys: 1-9 presets, I invert, R reset window, +/- zoom, Space fit,
+// Ctrl+1 one film pixel per screen pixel.
 #include "hilum/display/renderer.h"
 #include "hilum/display/voi_preset.h"
 #include "hilum/film/film.h"
 
 #include <QImage>
 #include <QPoint>
+#include <QPointF>
+#include <QRectF>
 #include <QWidget>
 
 #include <memory>
@@ -29,6 +33,9 @@ public:
   // The window in effect: the custom one, or the current preset's (empty for a LUT preset).
   display::VoiWindow currentWindow() const;
   bool inverted() const { return m_settings.invert; }
+  double zoom() const { return m_zoom; }          // screen pixels per film pixel
+  bool fitted() const { return m_fit; }
+  QPointF centre() const { return m_centre; }     // film coordinates at the widget's centre
   const QImage& shownImage() const { return m_image; }
   // An RGBA picture laid over the whole film (a heatmap), scaled with it; a null image removes it.
   void setOverlay(const QImage& overlay);
@@ -39,6 +46,9 @@ public Q_SLOTS:
   void setWindow(double center, double width);
   void setInverted(bool inverted);
   void resetDisplay();
+  void zoomBy(double factor, QPointF aboutWidget = QPointF(-1, -1));
+  void fitToWindow();
+  void actualSize();
 
 Q_SIGNALS:
   void displayChanged();
@@ -49,20 +59,27 @@ protected:
   void mousePressEvent(QMouseEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
+  void wheelEvent(QWheelEvent* event) override;
   void keyPressEvent(QKeyEvent* event) override;
 
 private:
   void rerender();
-  QRect targetRect() const;
+  QRectF filmRect() const;  // the whole film in widget coordinates
 
   std::shared_ptr<const film::Film> m_film;
   std::vector<display::VoiPreset> m_presets;
   display::DisplaySettings m_settings;
   QImage m_image;
   QImage m_overlay;
+  QRectF m_imageRect;  // where m_image goes, in widget coordinates
   QPoint m_dragStart;
   display::VoiWindow m_dragWindow;
+  QPointF m_panStartCentre;
   bool m_dragging = false;
+  bool m_panning = false;
+  bool m_fit = true;
+  double m_zoom = 1.0;
+  QPointF m_centre;
 };
 
 }  // namespace hilum::ui
