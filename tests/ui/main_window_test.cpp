@@ -275,3 +275,43 @@ TEST_CASE("wheel zoom keeps the point under the cursor; left-drag pans; Space fi
   CHECK(view->fitted());
   CHECK(view->zoom() == Approx(fitZoom));
 }
+
+TEST_CASE("the distance tool measures in mm with the spacing source, in pixels without spacing", "[ui][measure]") {
+  TempDir dir;
+  DicomSpec spec;
+  spec.rows = 400;
+  spec.columns = 300;
+  spec.pixels = patternPixels(spec, true);
+  spec.attributes = {{"ImagerPixelSpacing", "0.2\\0.1"}, {"PatientOrientation", "L\\F"}};
+  writeDicom(spec, dir.file("spaced.dcm"));
+  hilum::ui::MainWindow window;
+  window.show();
+  REQUIRE(openAndWait(window, dir.file("spaced.dcm")));
+  auto* view = window.filmView();
+  QTest::keyClick(view, Qt::Key_D);
+  REQUIRE(view->tool() == hilum::ui::FilmView::Tool::Measure);
+  auto draw = [&](QPointF from, QPointF to) {
+    const QPointF a = view->toWidget(from), b = view->toWidget(to);
+    QMouseEvent press(QEvent::MouseButtonPress, a, view->mapToGlobal(a), Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view, &press);
+    QMouseEvent move(QEvent::MouseMove, b, view->mapToGlobal(b), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view, &move);
+    QMouseEvent release(QEvent::MouseButtonRelease, b, view->mapToGlobal(b), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(view, &release);
+  };
+  draw({10, 10}, {110, 10});   // 100 columns x 0.1 mm
+  draw({10, 10}, {10, 110});   // 100 rows x 0.2 mm
+  REQUIRE(view->measurements().size() == 2);
+  CHECK(*view->measurements()[0].lengthMm == Approx(10.0).epsilon(0.01));
+  CHECK(*view->measurements()[1].lengthMm == Approx(20.0).epsilon(0.01));
+  CHECK(view->measurements()[0].spacingSource == "detector");
+  QTest::keyClick(view, Qt::Key_Backspace);
+  CHECK(view->measurements().size() == 1);
+
+  REQUIRE(openAndWait(window, writeFilm(dir, "nospacing.dcm")));
+  CHECK(view->measurements().empty());  // measurements belong to their film
+  draw({0, 0}, {30, 40});
+  REQUIRE(view->measurements().size() == 1);
+  CHECK_FALSE(view->measurements()[0].lengthMm.has_value());
+  CHECK(view->measurements()[0].lengthPx == Approx(50.0).epsilon(0.01));
+}

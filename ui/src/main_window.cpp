@@ -145,7 +145,8 @@ void MainWindow::rebuildModelMenu() {
 void MainWindow::filmComplete(std::shared_ptr<const hilum::film::Film> film) {
   m_fullFilm = std::move(film);
   m_findings->clear();
-  if (m_autoAnalyze && m_analysis->hasModel()) analyzeCurrent();
+  if (!m_analysis->hasModel() && !m_analysis->busy()) m_findings->showMessage(tr("No model loaded: choose a pack under AI > Model."));
+  else if (m_autoAnalyze && m_analysis->hasModel()) analyzeCurrent();
 }
 
 void MainWindow::analyzeCurrent() {

@@ -3,7 +3,9 @@
 // resolution, so zoom, pan and window/level stay smooth on 3000 x 3000 films. Mouse: right-drag
 // window/level (horizontal: width, vertical: centre, as in most PACS viewers), left-drag pan,
 // wheel zoom about the cursor. Keys: 1-9 presets, I invert, R reset window, +/- zoom, Space fit,
-// Ctrl+1 one film pixel per screen pixel.
+// Ctrl+1 one film pixel per screen pixel, D distance tool (left-drag draws, Backspace removes the
+// last), O corner overlays. Distances are in mm, labelled with the spacing source, when the film
+// declares a usable pixel spacing, and in pixels otherwise.
 #include "hilum/display/renderer.h"
 #include "hilum/display/voi_preset.h"
 #include "hilum/film/film.h"
@@ -15,13 +17,23 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace hilum::ui {
 
+// A distance drawn on the film, in film pixel coordinates.
+struct Measurement {
+  QPointF from, to;
+  double lengthPx = 0;
+  std::optional<double> lengthMm;  // when the film's pixel spacing is known
+  QString spacingSource;           // "detector", "calibrated", "estimated"
+};
+
 class FilmView : public QWidget {
   Q_OBJECT
 public:
+  enum class Tool { Pan, Measure };
   explicit FilmView(QWidget* parent = nullptr);
 
   void setFilm(std::shared_ptr<const film::Film> film);
@@ -34,6 +46,14 @@ public:
   display::VoiWindow currentWindow() const;
   bool inverted() const { return m_settings.invert; }
   double zoom() const { return m_zoom; }          // screen pixels per film pixel
+  void setTool(Tool tool) { m_tool = tool; setCursor(tool == Tool::Measure ? Qt::CrossCursor : Qt::ArrowCursor); }
+  Tool tool() const { return m_tool; }
+  const std::vector<Measurement>& measurements() const { return m_measurements; }
+  void setOverlaysVisible(bool visible) { m_overlays = visible; update(); }
+  bool overlaysVisible() const { return m_overlays; }
+  // Film point <-> widget point at the current zoom and pan.
+  QPointF toWidget(QPointF film) const;
+  QPointF toFilm(QPointF widget) const;
   bool fitted() const { return m_fit; }
   QPointF centre() const { return m_centre; }     // film coordinates at the widget's centre
   const QImage& shownImage() const { return m_image; }
@@ -65,6 +85,8 @@ protected:
 private:
   void rerender();
   QRectF filmRect() const;  // the whole film in widget coordinates
+  Measurement measure(QPointF from, QPointF to) const;
+  void paintOverlays(QPainter& painter);
 
   std::shared_ptr<const film::Film> m_film;
   std::vector<display::VoiPreset> m_presets;
@@ -78,6 +100,10 @@ private:
   bool m_dragging = false;
   bool m_panning = false;
   bool m_fit = true;
+  bool m_overlays = true;
+  bool m_measuring = false;
+  Tool m_tool = Tool::Pan;
+  std::vector<Measurement> m_measurements;
   double m_zoom = 1.0;
   QPointF m_centre;
 };
