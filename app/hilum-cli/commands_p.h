@@ -21,6 +21,7 @@ int analyzeCommand(const std::vector<std::string>& args, std::ostream& out, std:
 int modelsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int trainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int tagsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // The analyzer for --model (default pack otherwise) and --device, shared by analyze and bench.

@@ -262,3 +262,16 @@ TEST_CASE("evaluate scores a pack on a CSV of films", "[cli][evaluate]") {
   CHECK(j["labels"][0].contains("auc_95ci"));
   CHECK(j["mean_auc"].get<double>() > 0.8);
 }
+
+TEST_CASE("tags lists attributes as text and JSON", "[cli][tags]") {
+  TempDir dir;
+  const std::string path = writeFilm(dir);
+  Run r = cli({"tags", path});
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Contains("(0018,5101) CS ViewPosition [PA]"));
+  r = cli({"tags", path, "--json"});
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j.size() > 10);
+  CHECK(cli({"tags", dir.file("none.dcm")}).code == 1);
+}

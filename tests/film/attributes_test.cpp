@@ -3,13 +3,17 @@
 #include "dicom_fixture.h"
 #include "temp_dir.h"
 
+#include "hilum/film/dicom_tags.h"
 #include "hilum/film/loader.h"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using hilum::film::loadFilm;
 using hilum::film::SpacingSource;
 using namespace hilum::test;
+using Catch::Matchers::Contains;
 
 namespace {
 
@@ -152,4 +156,26 @@ TEST_CASE("undeclared non-ASCII strings are still valid UTF-8", "[film][metadata
   spec.attributes = {{"InstitutionName", "Klinik G\xF6ttingen"}};  // Latin-1 without a character set
   const auto film = loadWith(dir, spec);
   CHECK(film.metadata().institutionName == "Klinik G\xC3\xB6ttingen");
+}
+
+TEST_CASE("every attribute is listed, sequences nested, pixel data summarised", "[film][tags]") {
+  TempDir dir;
+  DicomSpec spec;
+  spec.voiLuts = {LutSpec{0, 8, {0, 128, 255}, "CURVE"}};
+  spec.attributes = {{"PatientName", "Doe^Jane"}};
+  writeDicom(spec, dir.file("t.dcm"));
+  const auto tags = hilum::film::readDicomTags(dir.file("t.dcm"));
+  REQUIRE(tags.ok());
+  auto find = [&](const std::string& keyword) {
+    return std::find_if(tags.value().begin(), tags.value().end(), [&](const auto& t) { return t.keyword == keyword; });
+  };
+  REQUIRE(find("TransferSyntaxUID") != tags.value().end());
+  CHECK(find("PatientName")->value == "Doe^Jane");
+  CHECK(find("PatientName")->tag == "(0010,0010)");
+  CHECK(find("VOILUTSequence")->value == "(sequence, 1 items)");
+  CHECK(find("LUTExplanation")->depth == 2);
+  CHECK(find("PixelData")->value == "(" + std::to_string(48 * 64 * 2) + " bytes)");
+  const auto missing = hilum::film::readDicomTags(dir.file("none.dcm"));
+  REQUIRE_FALSE(missing.ok());
+  CHECK_THAT(missing.error().message(), Contains("none.dcm"));
 }

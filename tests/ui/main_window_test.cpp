@@ -7,6 +7,7 @@
 #include "hilum/ui/analysis_runner.h"
 #include "hilum/ui/film_loader.h"
 #include "hilum/ui/findings_panel.h"
+#include "hilum/ui/tag_browser.h"
 #include "hilum/ui/training_tab.h"
 #include "hilum/ui/film_view.h"
 #include "hilum/ui/main_window.h"
@@ -314,4 +315,27 @@ TEST_CASE("the distance tool measures in mm with the spacing source, in pixels w
   REQUIRE(view->measurements().size() == 1);
   CHECK_FALSE(view->measurements()[0].lengthMm.has_value());
   CHECK(view->measurements()[0].lengthPx == Approx(50.0).epsilon(0.01));
+}
+
+TEST_CASE("the tag browser filters by keyword and keeps sequence context", "[ui][tags]") {
+  TempDir dir;
+  DicomSpec spec;
+  spec.voiLuts = {LutSpec{0, 8, {0, 128, 255}, "CURVE"}};
+  writeDicom(spec, dir.file("t.dcm"));
+  hilum::ui::TagBrowser browser(QString::fromStdString(dir.file("t.dcm")));
+  auto* tree = browser.tree();
+  REQUIRE(tree->topLevelItemCount() > 10);
+  browser.setFilter("LUTExplanation");
+  int visibleTop = 0;
+  QTreeWidgetItem* sequence = nullptr;
+  for (int i = 0; i < tree->topLevelItemCount(); ++i)
+    if (!tree->topLevelItem(i)->isHidden()) {
+      ++visibleTop;
+      sequence = tree->topLevelItem(i);
+    }
+  CHECK(visibleTop == 1);
+  REQUIRE(sequence != nullptr);
+  CHECK(sequence->text(1) == "VOILUTSequence");
+  browser.setFilter("");
+  CHECK_FALSE(tree->topLevelItem(0)->isHidden());
 }

@@ -6,6 +6,7 @@
 #include "hilum/ui/film_loader.h"
 #include "hilum/ui/film_view.h"
 #include "hilum/ui/findings_panel.h"
+#include "hilum/ui/tag_browser.h"
 #include "hilum/ui/training_tab.h"
 
 #include <QAction>
@@ -82,6 +83,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
   QMenu* file = menuBar()->addMenu(tr("&File"));
   file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::openDialog);
+  file->addAction(tr("DICOM &tags..."), QKeySequence(Qt::CTRL | Qt::Key_T), this, [this] {
+    if (const film::Film* film = m_view->film(); film && film->metadata().format == film::SourceFormat::Dicom) {
+      auto* browser = new TagBrowser(QString::fromStdString(film->path()), this);
+      browser->setAttribute(Qt::WA_DeleteOnClose);
+      browser->setObjectName("tagBrowser");
+      browser->show();
+    }
+  });
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 

@@ -1,5 +1,7 @@
 #include "dicom_attributes_p.h"
 
+#include "text_encoding_p.h"
+
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcitem.h>
@@ -11,36 +13,7 @@
 namespace hilum::film::detail {
 namespace {
 
-bool isValidUtf8(const std::string& s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
-    if (extra < 0 || i + static_cast<std::size_t>(extra) >= s.size()) return false;
-    for (int k = 1; k <= extra; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
-    i += static_cast<std::size_t>(extra) + 1;
-  }
-  return true;
-}
-
-// Strings are converted to UTF-8 by DCMTK when Specific Character Set is declared. Files that use
-// non-ASCII bytes without declaring one are common (old modalities); they are read as Latin-1, the
-// most frequent undeclared set, so every string Hilum passes on is valid UTF-8.
-std::string utf8(const OFString& value) {
-  std::string s = value.c_str();
-  if (isValidUtf8(s)) return s;
-  std::string out;
-  for (const unsigned char c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
+std::string utf8(const OFString& value) { return validUtf8(value.c_str()); }
 
 std::string text(DcmItem& item, const DcmTagKey& tag) {
   OFString value;
