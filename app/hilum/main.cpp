@@ -3,12 +3,31 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QPalette>
+#include <QStyle>
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setApplicationName("Hilum");
   QApplication::setOrganizationName("Hilum");
   QApplication::setApplicationVersion(HILUM_VERSION);
+  // Reading rooms are dark: a dark Fusion palette by default keeps the film the brightest thing on screen.
+  QApplication::setStyle("Fusion");
+  QPalette dark;
+  dark.setColor(QPalette::Window, QColor(37, 37, 40));
+  dark.setColor(QPalette::WindowText, QColor(220, 220, 220));
+  dark.setColor(QPalette::Base, QColor(24, 24, 26));
+  dark.setColor(QPalette::AlternateBase, QColor(37, 37, 40));
+  dark.setColor(QPalette::Text, QColor(220, 220, 220));
+  dark.setColor(QPalette::Button, QColor(45, 45, 48));
+  dark.setColor(QPalette::ButtonText, QColor(220, 220, 220));
+  dark.setColor(QPalette::Highlight, QColor(42, 110, 180));
+  dark.setColor(QPalette::HighlightedText, Qt::white);
+  dark.setColor(QPalette::ToolTipBase, QColor(50, 50, 52));
+  dark.setColor(QPalette::ToolTipText, QColor(220, 220, 220));
+  dark.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
+  dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
+  QApplication::setPalette(dark);
 
   QCommandLineParser parser;
   parser.setApplicationDescription("Chest X-ray workstation with on-device AI assist");

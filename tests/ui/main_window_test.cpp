@@ -339,3 +339,24 @@ TEST_CASE("the tag browser filters by keyword and keeps sequence context", "[ui]
   browser.setFilter("");
   CHECK_FALSE(tree->topLevelItem(0)->isHidden());
 }
+
+TEST_CASE("teaching mode hides the patient's identity from title and tag browser", "[ui][teaching]") {
+  TempDir dir;
+  DicomSpec spec;
+  spec.attributes = {{"PatientName", "Secret^Person"}};
+  writeDicom(spec, dir.file("who.dcm"));
+  hilum::ui::MainWindow window;
+  window.show();
+  REQUIRE(openAndWait(window, dir.file("who.dcm")));
+  CHECK(window.windowTitle().contains("who.dcm"));
+  window.setTeachingMode(true);
+  CHECK(window.filmView()->identityHidden());
+  CHECK_FALSE(window.windowTitle().contains("who.dcm"));
+  QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier);
+  CHECK(window.findChild<hilum::ui::TagBrowser*>("tagBrowser") == nullptr);
+  // Films opened during the lesson stay anonymous too.
+  REQUIRE(openAndWait(window, dir.file("who.dcm")));
+  CHECK_FALSE(window.windowTitle().contains("who.dcm"));
+  window.setTeachingMode(false);
+  CHECK(window.windowTitle().contains("who.dcm"));
+}

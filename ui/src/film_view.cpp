@@ -222,10 +222,12 @@ void FilmView::paintOverlays(QPainter& painter) {
       if (!p.empty()) out << QString::fromStdString(p);
     return out.join('\n');
   };
-  painter.drawText(area, Qt::AlignLeft | Qt::AlignTop,
-                   lines({m.patientName, m.patientId, m.patientSex + (m.patientBirthDate.empty() ? "" : "  " + m.patientBirthDate)}));
+  if (!m_identityHidden)
+    painter.drawText(area, Qt::AlignLeft | Qt::AlignTop,
+                     lines({m.patientName, m.patientId, m.patientSex + (m.patientBirthDate.empty() ? "" : "  " + m.patientBirthDate)}));
   painter.drawText(area, Qt::AlignRight | Qt::AlignTop,
-                   lines({m.institutionName, m.studyDate.empty() ? m.acquisitionDate : m.studyDate,
+                   lines({m_identityHidden ? std::string() : m.institutionName,
+                          m_identityHidden ? std::string() : (m.studyDate.empty() ? m.acquisitionDate : m.studyDate),
                           m.modality + (m.viewPosition.empty() ? "" : " " + m.viewPosition) +
                               (m.laterality.empty() ? "" : " " + m.laterality)}));
   const display::VoiWindow w = currentWindow();

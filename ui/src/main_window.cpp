@@ -14,12 +14,14 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -83,7 +85,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
   QMenu* file = menuBar()->addMenu(tr("&File"));
   file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::openDialog);
-  file->addAction(tr("DICOM &tags..."), QKeySequence(Qt::CTRL | Qt::Key_T), this, [this] {
+  m_tagsAction = file->addAction(tr("DICOM &tags..."), QKeySequence(Qt::CTRL | Qt::Key_T), this, [this] {
     if (const film::Film* film = m_view->film(); film && film->metadata().format == film::SourceFormat::Dicom) {
       auto* browser = new TagBrowser(QString::fromStdString(film->path()), this);
       browser->setAttribute(Qt::WA_DeleteOnClose);
@@ -104,6 +106,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     invert->setChecked(m_view->inverted());
   });
   view->addAction(tr("&Reset window"), Qt::Key_R, m_view, &FilmView::resetDisplay);
+  QAction* teaching = view->addAction(tr("&Teaching mode (identity hidden, full screen)"));
+  teaching->setShortcut(Qt::Key_F11);
+  teaching->setCheckable(true);
+  teaching->setObjectName("teachingAction");
+  connect(teaching, &QAction::toggled, this, &MainWindow::setTeachingMode);
   m_presetMenu = view->addMenu(tr("Window &presets"));
 
   QMenu* ai = menuBar()->addMenu(tr("&AI"));
@@ -118,6 +125,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     auto* box = m_findings->findChild<QCheckBox*>();
     if (box) box->toggle();
   });
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1), this, &MainWindow::showShortcuts);
   m_modelMenu = ai->addMenu(tr("&Model"));
   rebuildModelMenu();
   if (const auto pack = hilum::ai::defaultModelPack(); pack.ok()) loadModel(QString::fromStdString(pack.value()));
@@ -128,6 +137,49 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   statusBar()->addWidget(m_identity, 1);
   statusBar()->addPermanentWidget(m_window);
   rebuildPresetMenu();
+  QSettings settings;
+  restoreGeometry(settings.value("window/geometry").toByteArray());
+  restoreState(settings.value("window/state").toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  QSettings settings;
+  settings.setValue("window/geometry", saveGeometry());
+  settings.setValue("window/state", saveState());
+  QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setTeachingMode(bool on) {
+  m_teaching = on;
+  m_view->setIdentityHidden(on);
+  m_tagsAction->setEnabled(!on);
+  for (auto* browser : findChildren<TagBrowser*>()) browser->close();
+  if (on) showFullScreen();
+  else showNormal();
+  updateStatus();
+  const film::Film* film = m_view->film();
+  setWindowTitle(film && !on ? tr("Hilum - %1").arg(QString::fromStdString(film->path())) : tr("Hilum"));
+}
+
+void MainWindow::showShortcuts() {
+  auto* box = new QMessageBox(QMessageBox::NoIcon, tr("Keyboard shortcuts"),
+                              tr("<table>"
+                                 "<tr><td><b>Ctrl+O</b></td><td>open a film</td></tr>"
+                                 "<tr><td><b>Right-drag</b></td><td>window (horizontal) and level (vertical)</td></tr>"
+                                 "<tr><td><b>1 - 9</b></td><td>window presets</td></tr>"
+                                 "<tr><td><b>I</b> / <b>R</b></td><td>invert / reset window</td></tr>"
+                                 "<tr><td><b>Wheel</b>, <b>+</b> / <b>-</b></td><td>zoom</td></tr>"
+                                 "<tr><td><b>Left-drag</b></td><td>pan</td></tr>"
+                                 "<tr><td><b>Space</b> / <b>Ctrl+1</b></td><td>fit / one film pixel per screen pixel</td></tr>"
+                                 "<tr><td><b>D</b>, <b>Backspace</b></td><td>distance tool, remove last distance</td></tr>"
+                                 "<tr><td><b>O</b></td><td>corner overlays</td></tr>"
+                                 "<tr><td><b>A</b> / <b>H</b></td><td>analyse / show heatmap</td></tr>"
+                                 "<tr><td><b>Ctrl+T</b></td><td>DICOM tags</td></tr>"
+                                 "<tr><td><b>F11</b></td><td>teaching mode</td></tr>"
+                                 "</table>"),
+                              QMessageBox::Close, this);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->open();
 }
 
 void MainWindow::loadModel(const QString& packDirectory) {
@@ -203,7 +255,7 @@ void MainWindow::openFile(const QString& path) {
 void MainWindow::showFilm(std::shared_ptr<const hilum::film::Film> film) {
   statusBar()->clearMessage();
   m_analysis->cancel();
-  setWindowTitle(tr("Hilum - %1").arg(QString::fromStdString(film->path())));
+  if (!m_teaching) setWindowTitle(tr("Hilum - %1").arg(QString::fromStdString(film->path())));
   m_view->setFilm(std::move(film));
   rebuildPresetMenu();
   updateStatus();

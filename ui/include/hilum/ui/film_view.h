@@ -50,6 +50,9 @@ public:
   Tool tool() const { return m_tool; }
   const std::vector<Measurement>& measurements() const { return m_measurements; }
   void setOverlaysVisible(bool visible) { m_overlays = visible; update(); }
+  // Teaching: no patient name, id, birth date or institution anywhere on the film.
+  void setIdentityHidden(bool hidden) { m_identityHidden = hidden; update(); }
+  bool identityHidden() const { return m_identityHidden; }
   bool overlaysVisible() const { return m_overlays; }
   // Film point <-> widget point at the current zoom and pan.
   QPointF toWidget(QPointF film) const;
@@ -101,6 +104,7 @@ private:
   bool m_panning = false;
   bool m_fit = true;
   bool m_overlays = true;
+  bool m_identityHidden = false;
   bool m_measuring = false;
   Tool m_tool = Tool::Pan;
   std::vector<Measurement> m_measurements;

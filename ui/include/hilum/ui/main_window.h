@@ -4,6 +4,7 @@
 
 #include <memory>
 
+class QAction;
 class QActionGroup;
 class QLabel;
 class QMenu;
@@ -34,8 +35,13 @@ public Q_SLOTS:
   void openDialog();
   void loadModel(const QString& packDirectory);
   void analyzeCurrent();
+  // Teaching mode: identity hidden everywhere (overlays, title, tag browser) and full screen.
+  void setTeachingMode(bool on);
+  bool teachingMode() const { return m_teaching; }
+  void showShortcuts();
 
 protected:
+  void closeEvent(QCloseEvent* event) override;
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
 
@@ -57,6 +63,8 @@ private:
   TrainingTab* m_training = nullptr;
   std::shared_ptr<const hilum::film::Film> m_fullFilm;  // the film the findings are for
   bool m_autoAnalyze = true;
+  bool m_teaching = false;
+  QAction* m_tagsAction = nullptr;
   QLabel* m_identity = nullptr;
   QLabel* m_window = nullptr;
 };
