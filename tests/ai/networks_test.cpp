@@ -125,3 +125,23 @@ TEST_CASE("a weights file that is not a state dict says how to export one", "[ai
 TEST_CASE("unknown architectures are named", "[ai][networks]") {
   CHECK_THROWS_WITH(makeNetwork("vgg16", 2, 3), Contains("vgg16"));
 }
+
+TEST_CASE("half-precision weights load into a float network with nearly the same outputs", "[ai][networks]") {
+  TempDir dir;
+  torch::manual_seed(4);
+  auto net = makeNetwork("resnet18", 3, 1);
+  net->eval();
+  REQUIRE(writeStateDict(*net, dir.file("half.pt"), /*half=*/true).ok());
+  REQUIRE(writeStateDict(*net, dir.file("full.pt")).ok());
+  CHECK(hilum::test::readBytes(dir.file("half.pt")).size() < hilum::test::readBytes(dir.file("full.pt")).size() * 0.6);
+  auto copy = makeNetwork("resnet18", 3, 1);
+  copy->eval();
+  auto weights = readStateDict(dir.file("half.pt"));
+  REQUIRE(weights.ok());
+  CHECK(weights.value().at("fc.weight").scalar_type() == torch::kHalf);
+  REQUIRE(applyStateDict(*copy, weights.value(), "half.pt").ok());
+  CHECK(copy->named_parameters()["fc.weight"].scalar_type() == torch::kFloat);
+  torch::NoGradGuard noGrad;
+  const auto x = torch::randn({1, 1, 64, 64});
+  CHECK(torch::allclose(torch::sigmoid(net->forward(x)), torch::sigmoid(copy->forward(x)), 1e-2, 1e-3));
+}

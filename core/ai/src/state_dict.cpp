@@ -96,9 +96,13 @@ StateDict stateDictOf(const torch::nn::Module& module) {
   return out;
 }
 
-Status writeStateDict(const torch::nn::Module& module, const std::string& path) {
+Status writeStateDict(const torch::nn::Module& module, const std::string& path, bool half) {
   c10::Dict<std::string, torch::Tensor> dict;
-  for (const auto& [name, tensor] : stateDictOf(module)) dict.insert(name, tensor.detach().to(torch::kCPU).contiguous());
+  for (const auto& [name, tensor] : stateDictOf(module)) {
+    auto t = tensor.detach().to(torch::kCPU).contiguous();
+    if (half && t.is_floating_point()) t = t.to(torch::kHalf);
+    dict.insert(name, t);
+  }
   std::vector<char> bytes;
   try {
     bytes = torch::pickle_save(c10::IValue(dict));

@@ -427,9 +427,7 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
 
     const std::string pack = config.output + "/pack";
     fs::create_directories(pack, ec);
-    fs::copy_file(config.output + "/best.pt", pack + "/weights.pt.part", fs::copy_options::overwrite_existing, ec);
-    if (ec) return trainError(ErrorCode::WriteFailed, "cannot copy weights: " + ec.message(), pack);
-    fs::rename(pack + "/weights.pt.part", pack + "/weights.pt", ec);
+    if (Status st = ai::internal::writeStateDict(*net, pack + "/weights.pt", config.exportHalf); !st.ok()) return st.error();
     auto hash = ai::sha256File(pack + "/weights.pt");
     if (!hash.ok()) return hash.error();
     manifest.weightsFile = "weights.pt";

@@ -36,6 +36,8 @@ struct TrainConfig {
   int threads = 0;
   AugmentOptions augment;
 
+  bool exportHalf = false;    // store the pack's floating weights as float16: half the size, same outputs
+                              // to ~1e-3 (the Analyzer computes in float32 either way)
   std::string output;         // run folder: checkpoint, metrics, split, exported pack
 };
 

@@ -20,6 +20,7 @@ Result<StateDict> readStateDict(const std::string& path);
 Status applyStateDict(torch::nn::Module& module, const StateDict& weights, const std::string& path);
 
 StateDict stateDictOf(const torch::nn::Module& module);
-Status writeStateDict(const torch::nn::Module& module, const std::string& path);  // atomic
+// Atomic. half: floating tensors stored as float16 (applyStateDict converts back on load).
+Status writeStateDict(const torch::nn::Module& module, const std::string& path, bool half = false);
 
 }  // namespace hilum::ai::internal
