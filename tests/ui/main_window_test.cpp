@@ -46,14 +46,13 @@ bool openAndWait(hilum::ui::MainWindow& window, const std::string& path) {
   return loaded.wait(10000);
 }
 
-void rightDrag(QWidget* widget, QPoint from, QPoint to) {
-  QMouseEvent press(QEvent::MouseButtonPress, from, widget->mapToGlobal(from), Qt::RightButton, Qt::RightButton,
-                    Qt::NoModifier);
+// Press, one move, release: what a quick mouse drag delivers.
+void drag(QWidget* widget, Qt::MouseButton button, QPointF from, QPointF to) {
+  QMouseEvent press(QEvent::MouseButtonPress, from, widget->mapToGlobal(from), button, button, Qt::NoModifier);
   QApplication::sendEvent(widget, &press);
-  QMouseEvent move(QEvent::MouseMove, to, widget->mapToGlobal(to), Qt::NoButton, Qt::RightButton, Qt::NoModifier);
+  QMouseEvent move(QEvent::MouseMove, to, widget->mapToGlobal(to), Qt::NoButton, button, Qt::NoModifier);
   QApplication::sendEvent(widget, &move);
-  QMouseEvent release(QEvent::MouseButtonRelease, to, widget->mapToGlobal(to), Qt::RightButton, Qt::NoButton,
-                      Qt::NoModifier);
+  QMouseEvent release(QEvent::MouseButtonRelease, to, widget->mapToGlobal(to), button, Qt::NoButton, Qt::NoModifier);
   QApplication::sendEvent(widget, &release);
 }
 
@@ -81,7 +80,7 @@ TEST_CASE("right-drag changes window and level; keys pick presets and invert", "
   REQUIRE(openAndWait(window, writeFilm(dir, "a.dcm")));
   auto* view = window.filmView();
   const auto before = view->currentWindow();
-  rightDrag(view, QPoint(100, 100), QPoint(200, 150));
+  drag(view, Qt::RightButton, QPointF(100, 100), QPointF(200, 150));
   const auto after = view->currentWindow();
   CHECK(after.width > before.width);    // rightwards widens
   CHECK(after.center > before.center);  // downwards raises the level
@@ -261,15 +260,7 @@ TEST_CASE("wheel zoom keeps the point under the cursor; left-drag pans; Space fi
   CHECK(view->shownImage().width() <= static_cast<int>(view->width() / view->zoom()) + 2);
 
   const QPointF centre = view->centre();
-  QMouseEvent press(QEvent::MouseButtonPress, QPointF(200, 200), view->mapToGlobal(QPointF(200, 200)), Qt::LeftButton,
-                    Qt::LeftButton, Qt::NoModifier);
-  QApplication::sendEvent(view, &press);
-  QMouseEvent move(QEvent::MouseMove, QPointF(260, 200), view->mapToGlobal(QPointF(260, 200)), Qt::NoButton,
-                   Qt::LeftButton, Qt::NoModifier);
-  QApplication::sendEvent(view, &move);
-  QMouseEvent release(QEvent::MouseButtonRelease, QPointF(260, 200), view->mapToGlobal(QPointF(260, 200)),
-                      Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
-  QApplication::sendEvent(view, &release);
+  drag(view, Qt::LeftButton, QPointF(200, 200), QPointF(260, 200));
   CHECK(view->centre().x() == Approx(centre.x() - 60.0 / view->zoom()));
 
   QTest::keyClick(view, Qt::Key_Space);
@@ -291,15 +282,7 @@ TEST_CASE("the distance tool measures in mm with the spacing source, in pixels w
   auto* view = window.filmView();
   QTest::keyClick(view, Qt::Key_D);
   REQUIRE(view->tool() == hilum::ui::FilmView::Tool::Measure);
-  auto draw = [&](QPointF from, QPointF to) {
-    const QPointF a = view->toWidget(from), b = view->toWidget(to);
-    QMouseEvent press(QEvent::MouseButtonPress, a, view->mapToGlobal(a), Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(view, &press);
-    QMouseEvent move(QEvent::MouseMove, b, view->mapToGlobal(b), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(view, &move);
-    QMouseEvent release(QEvent::MouseButtonRelease, b, view->mapToGlobal(b), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
-    QApplication::sendEvent(view, &release);
-  };
+  auto draw = [&](QPointF from, QPointF to) { drag(view, Qt::LeftButton, view->toWidget(from), view->toWidget(to)); };
   draw({10, 10}, {110, 10});   // 100 columns x 0.1 mm
   draw({10, 10}, {10, 110});   // 100 rows x 0.2 mm
   REQUIRE(view->measurements().size() == 2);
