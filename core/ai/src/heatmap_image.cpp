@@ -35,7 +35,9 @@ std::vector<std::uint8_t> heatmapRgba(const Heatmap& heatmap, int columns, int r
     rgba[4 * i + 0] = (*c)[2];
     rgba[4 * i + 1] = (*c)[1];
     rgba[4 * i + 2] = (*c)[0];
-    const double a = heat[i] < floor ? 0.0 : opacity * heat[i];
+    // Fade in over 0.15 above the floor: a hard cut draws false edges across coarse maps.
+    const double ramp = std::clamp((heat[i] - floor) / 0.15, 0.0, 1.0);
+    const double a = opacity * heat[i] * ramp * ramp * (3.0 - 2.0 * ramp);
     rgba[4 * i + 3] = static_cast<std::uint8_t>(std::lround(std::clamp(a, 0.0, 1.0) * 255.0));
   }
   return rgba;

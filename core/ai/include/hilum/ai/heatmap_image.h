@@ -15,8 +15,8 @@ enum class ColorMap { Inferno, Jet, Viridis };
 const char* toString(ColorMap map);
 
 // The heatmap as premultiplied-free RGBA (row-major, 4 bytes a pixel) at columns x rows, for
-// drawing over the film: colour from the map, alpha = opacity x activation, and zero alpha below
-// `floor` so weak activation does not veil the anatomy.
+// drawing over the film: colour from the map, alpha = opacity x activation, zero below `floor` and
+// fading in smoothly just above it, so weak activation does not veil the anatomy.
 std::vector<std::uint8_t> heatmapRgba(const Heatmap& heatmap, int columns, int rows, ColorMap map = ColorMap::Inferno,
                                       double opacity = 0.6, double floor = 0.0);
 
