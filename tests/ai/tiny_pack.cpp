@@ -1,5 +1,7 @@
 #include "tiny_pack.h"
 
+#include "dicom_fixture.h"
+
 #include "hilum/ai/internal/networks.h"
 #include "hilum/ai/internal/state_dict.h"
 #include "hilum/ai/preprocess.h"
@@ -29,6 +31,14 @@ film::Film shapesFilm(double cx, double cy, double barY, const std::string& name
   metadata.bitsStored = 12;
   metadata.photometric = "MONOCHROME2";
   return film::Film(name + ".dcm", std::move(pixels), {}, {}, metadata);
+}
+
+void writeFilmDicom(const film::Film& film, const std::string& path) {
+  DicomSpec spec;
+  spec.rows = film.rows();
+  spec.columns = film.columns();
+  for (std::size_t i = 0; i < film.pixels().size(); ++i) spec.pixels.push_back(film.pixels().value(i));
+  writeDicom(spec, path);
 }
 
 ai::ModelManifest tinyManifest() {

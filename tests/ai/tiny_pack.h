@@ -13,6 +13,10 @@ namespace hilum::test {
 // [0, 1] film coordinates (cx < 0: no disc) and, if barY >= 0, a bright horizontal bar at that height.
 film::Film shapesFilm(double cx, double cy, double barY = -1.0, const std::string& name = "shapes");
 
+// Writes `film` (12 bits stored, MONOCHROME2) as an explicit VR DICOM file, so tests can feed
+// shape films through the whole decode path.
+void writeFilmDicom(const film::Film& film, const std::string& path);
+
 // The manifest tiny packs start from: smallcnn, 32 px, one channel, labels "Disc" and "Bar".
 ai::ModelManifest tinyManifest();
 

@@ -170,12 +170,8 @@ struct AnalyzeFixture {
     pack = dir.file("pack");
     std::filesystem::create_directories(pack);
     hilum::test::writeTinyPack(pack);
-    const auto disc = hilum::test::shapesFilm(0.3, 0.5);
-    DicomSpec spec;
-    spec.rows = spec.columns = 128;
-    for (std::size_t i = 0; i < disc.pixels().size(); ++i) spec.pixels.push_back(disc.pixels().value(i));
     film = dir.file("disc.dcm");
-    writeDicom(spec, film);
+    hilum::test::writeFilmDicom(hilum::test::shapesFilm(0.3, 0.5), film);
   }
 };
 
@@ -245,11 +241,8 @@ TEST_CASE("evaluate scores a pack on a CSV of films", "[cli][evaluate]") {
   std::string csv = "image,finding_labels\n";
   for (int i = 0; i < 12; ++i) {
     const bool disc = i % 2 == 0, bar = i % 3 == 0;
-    const auto film = hilum::test::shapesFilm(disc ? 0.3 + 0.03 * i : -1, 0.5, bar ? 0.8 : -1);
-    DicomSpec spec;
-    spec.rows = spec.columns = 128;
-    for (std::size_t k = 0; k < film.pixels().size(); ++k) spec.pixels.push_back(film.pixels().value(k));
-    writeDicom(spec, dir.file(std::to_string(i) + ".dcm"));
+    hilum::test::writeFilmDicom(hilum::test::shapesFilm(disc ? 0.3 + 0.03 * i : -1, 0.5, bar ? 0.8 : -1),
+                                dir.file(std::to_string(i) + ".dcm"));
     csv += std::to_string(i) + ".dcm," + (disc && bar ? "Disc|Bar" : disc ? "Disc" : bar ? "Bar" : "No Finding") + "\n";
   }
   writeBytes(dir.file("labels.csv"), csv);

@@ -169,11 +169,7 @@ TEST_CASE("a film is analysed on open; findings list in rank order; a finding pa
   hilum::test::writeTinyPack(packDir.path());
   qputenv("HILUM_DEFAULT_MODEL", QByteArray::fromStdString(packDir.path()));
   // A disc film as a DICOM, so the whole path runs: decode, display, analysis, overlay.
-  DicomSpec spec;
-  spec.rows = spec.columns = 128;
-  const auto film = hilum::test::shapesFilm(0.3, 0.5);
-  for (std::size_t i = 0; i < film.pixels().size(); ++i) spec.pixels.push_back(film.pixels().value(i));
-  writeDicom(spec, dir.file("disc.dcm"));
+  hilum::test::writeFilmDicom(hilum::test::shapesFilm(0.3, 0.5), dir.file("disc.dcm"));
 
   hilum::ui::MainWindow window;
   qunsetenv("HILUM_DEFAULT_MODEL");
@@ -201,16 +197,12 @@ TEST_CASE("a film is analysed on open; findings list in rank order; a finding pa
 
 TEST_CASE("the training tab trains a tiny run offscreen and hands its pack to the viewer", "[ui][train]") {
   TempDir dir;
-  // 40 patients, one 48 px PNG each: a disc means "Disc"; no disc, "No Finding".
+  // 40 patients, one 128 px DICOM each: a disc means "Disc"; no disc, "No Finding".
   std::string csv = "image,patient_id,finding_labels\n";
   for (int p = 0; p < 40; ++p) {
     const bool disc = p % 2 == 0;
-    const auto film = hilum::test::shapesFilm(disc ? 0.3 + 0.01 * p : -1, 0.5);
-    DicomSpec spec;
-    spec.rows = spec.columns = 128;
-    for (std::size_t i = 0; i < film.pixels().size(); ++i) spec.pixels.push_back(film.pixels().value(i));
     const std::string name = "f" + std::to_string(p) + ".dcm";
-    writeDicom(spec, dir.file(name));
+    hilum::test::writeFilmDicom(hilum::test::shapesFilm(disc ? 0.3 + 0.01 * p : -1, 0.5), dir.file(name));
     csv += name + ",P" + std::to_string(p) + "," + (disc ? "Disc" : "No Finding") + "\n";
   }
   writeBytes(dir.file("labels.csv"), csv);

@@ -1,6 +1,6 @@
 #include "hilum/ai/heatmap_image.h"
 
-#include "hilum/base/atomic_file.h"
+#include "hilum/display/png_writer.h"
 #include "hilum/display/renderer.h"
 
 #include <opencv2/core.hpp>
@@ -67,14 +67,8 @@ Status writeHeatmapOverlay(const film::Film& film, const Heatmap& heatmap, const
   colour.convertTo(colourF, CV_32FC3);
   cv::Mat blended = baseF.mul(cv::Scalar::all(1.0) - alpha3) + colourF.mul(alpha3);
   blended.convertTo(out, CV_8UC3);
-  std::vector<std::uint8_t> png;
-  try {
-    if (!cv::imencode(".png", out, png, {cv::IMWRITE_PNG_COMPRESSION, 3}))
-      return Error(Module::Ai, ErrorCode::WriteFailed, "PNG encoder failed", path);
-  } catch (const cv::Exception& e) {
-    return Error(Module::Ai, ErrorCode::WriteFailed, std::string("PNG encoder failed: ") + e.err, path);
-  }
-  return writeFileAtomically(path, png);
+  cv::cvtColor(out, out, cv::COLOR_BGR2RGB);
+  return display::writePngRgb(out.cols, out.rows, out.ptr<std::uint8_t>(0), path);
 }
 
 }  // namespace hilum::ai
