@@ -4,6 +4,7 @@
 
 #include "hilum/ai/analyzer.h"
 #include "hilum/display/renderer.h"
+#include "hilum/display/voi_preset.h"
 #include "hilum/train/trainer.h"
 #include "hilum/film/loader.h"
 
@@ -24,7 +25,8 @@ namespace {
 const char* const kSynopsis =
     "bench open FILE [--runs N] [--max-size PX] [--json]\n"
     "       hilum-cli bench analyze FILE [--model DIR] [--device D] [--runs N] [--json]\n"
-    "       hilum-cli bench train [--architecture A] [--batch N] [--size PX] [--runs N]";
+    "       hilum-cli bench train [--architecture A] [--batch N] [--size PX] [--runs N]\n"
+    "       hilum-cli bench window FILE [--max-size PX] [--runs N]";
 
 struct Stats {
   double median = 0, min = 0, max = 0;
@@ -219,6 +221,36 @@ int benchTrain(const Arguments& parsed, std::ostream& out, std::ostream& err) {
   return kExitOk;
 }
 
+// One window/level drag frame as the viewer draws it: a new window, the visible film (all of it,
+// fitted) rendered to screen size. --max-size is the view's shorter side (1080 for a 1920x1080 window).
+int benchWindow(const Arguments& parsed, std::ostream& out, std::ostream& err) {
+  if (parsed.positional().size() != 1) return usageError(err, "bench window takes exactly one FILE", kSynopsis);
+  const auto runs = parsed.intAtLeast("--runs", 1, 60);
+  const auto maxSize = parsed.intAtLeast("--max-size", 1, 1080);
+  if (!runs || !maxSize) return usageError(err, "--runs and --max-size need positive numbers", kSynopsis);
+  const auto film = film::loadFilm(parsed.positional()[0]);
+  if (!film.ok()) return reportError(err, film.error());
+  const display::VoiWindow start = display::fullRangeWindow(film.value());
+  display::RenderOptions options;
+  options.maxSizePx = *maxSize;
+  std::vector<double> frames;
+  for (int i = 0; i < *runs; ++i) {
+    display::DisplaySettings settings;
+    // A drag sweeps centre and width a little every frame.
+    settings.customWindow = display::VoiWindow{start.center + 3.0 * i, start.width * (0.6 + 0.005 * i), start.function};
+    const auto t = std::chrono::steady_clock::now();
+    const auto image = display::render(film.value(), settings, options);
+    if (!image.ok()) return reportError(err, image.error());
+    frames.push_back(elapsedMs(t));
+  }
+  const Stats s = summarise(frames);
+  out << "bench window " << parsed.positional()[0] << "\n  " << film.value().columns() << " x " << film.value().rows()
+      << " to " << *maxSize << " px, " << *runs << " frames\n  frame  median " << std::fixed << std::setprecision(1)
+      << s.median << " ms   min " << s.min << " ms   max " << s.max << " ms   (" << std::setprecision(0)
+      << 1000.0 / s.median << " frames/s)\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -230,6 +262,7 @@ int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   if (args[0] == "open") return benchOpen(*parsed, out, err);
   if (args[0] == "analyze") return benchAnalyze(*parsed, out, err);
   if (args[0] == "train") return benchTrain(*parsed, out, err);
+  if (args[0] == "window") return benchWindow(*parsed, out, err);
   return usageError(err, "unknown benchmark '" + args[0] + "'", kSynopsis);
 }
 

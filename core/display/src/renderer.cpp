@@ -71,33 +71,38 @@ Result<GrayImage> render(const film::Film& film, const DisplaySettings& settings
   const auto* data = film.pixels().data.data();
   const std::size_t stride = static_cast<std::size_t>(film.columns());
   cv::Mat mapped((height + box - 1) / box, (width + box - 1) / box, CV_8U);
+  // Output rows are independent: spread them over the cores (a window/level drag re-renders every frame).
   if (box == 1) {
-    for (int y = y0; y < y1; ++y) {
-      const std::uint16_t* src = data + static_cast<std::size_t>(y) * stride + x0;
-      auto* dst = mapped.ptr<std::uint8_t>(y - y0);
-      for (int x = 0; x < width; ++x) dst[x] = lut[src[x]];
-    }
+    cv::parallel_for_(cv::Range(y0, y1), [&](const cv::Range& rows) {
+      for (int y = rows.start; y < rows.end; ++y) {
+        const std::uint16_t* src = data + static_cast<std::size_t>(y) * stride + x0;
+        auto* dst = mapped.ptr<std::uint8_t>(y - y0);
+        for (int x = 0; x < width; ++x) dst[x] = lut[src[x]];
+      }
+    });
   } else {
-    std::vector<std::uint32_t> sums(static_cast<std::size_t>(mapped.cols));
-    for (int by = 0; by < mapped.rows; ++by) {
-      std::fill(sums.begin(), sums.end(), 0u);
-      const int rowsIn = std::min(box, height - by * box);
-      for (int r = 0; r < rowsIn; ++r) {
-        const std::uint16_t* src = data + static_cast<std::size_t>(y0 + by * box + r) * stride + x0;
-        int x = 0;
+    cv::parallel_for_(cv::Range(0, mapped.rows), [&](const cv::Range& blockRows) {
+      std::vector<std::uint32_t> sums(static_cast<std::size_t>(mapped.cols));
+      for (int by = blockRows.start; by < blockRows.end; ++by) {
+        std::fill(sums.begin(), sums.end(), 0u);
+        const int rowsIn = std::min(box, height - by * box);
+        for (int r = 0; r < rowsIn; ++r) {
+          const std::uint16_t* src = data + static_cast<std::size_t>(y0 + by * box + r) * stride + x0;
+          int x = 0;
+          for (int bx = 0; bx < mapped.cols; ++bx) {
+            const int end = std::min(width, x + box);
+            std::uint32_t sum = 0;
+            for (; x < end; ++x) sum += lut[src[x]];
+            sums[static_cast<std::size_t>(bx)] += sum;
+          }
+        }
+        auto* dst = mapped.ptr<std::uint8_t>(by);
         for (int bx = 0; bx < mapped.cols; ++bx) {
-          const int end = std::min(width, x + box);
-          std::uint32_t sum = 0;
-          for (; x < end; ++x) sum += lut[src[x]];
-          sums[static_cast<std::size_t>(bx)] += sum;
+          const auto count = static_cast<std::uint32_t>(rowsIn * std::min(box, width - bx * box));
+          dst[bx] = static_cast<std::uint8_t>((sums[static_cast<std::size_t>(bx)] + count / 2) / count);
         }
       }
-      auto* dst = mapped.ptr<std::uint8_t>(by);
-      for (int bx = 0; bx < mapped.cols; ++bx) {
-        const auto count = static_cast<std::uint32_t>(rowsIn * std::min(box, width - bx * box));
-        dst[bx] = static_cast<std::uint8_t>((sums[static_cast<std::size_t>(bx)] + count / 2) / count);
-      }
-    }
+    });
   }
 
   const double scale = options.maxSizePx > 0 ? std::min(1.0, static_cast<double>(options.maxSizePx) / longest) : 1.0;
