@@ -151,6 +151,9 @@ TEST_CASE("bench open reports median, min and max", "[cli][bench]") {
   CHECK(j["runs"] == 3);
   CHECK(j["ms"]["total"]["median"].get<double>() >= j["ms"]["total"]["min"].get<double>());
   CHECK(j["ms"]["total"]["max"].get<double>() >= j["ms"]["total"]["median"].get<double>());
+  r = cli({"bench", "window", path, "--runs", "3", "--max-size", "64"});
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Contains("3 frames") && Contains("frames/s"));
 }
 
 TEST_CASE("version and help exit 0", "[cli]") {
