@@ -11,6 +11,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <random>
 
@@ -69,6 +70,9 @@ TEST_CASE("a small CNN learns the shapes: validation AUC above 0.9, pack usable"
   CHECK(epochs.back().trainLoss < epochs.front().trainLoss);
   CHECK(summary.value().bestValidationAuc > 0.9);
   CHECK(summary.value().testMeanAuc > 0.85);
+  REQUIRE(summary.value().testRoc.size() == 2);
+  CHECK(summary.value().testRoc[0].back().truePositiveRate == 1.0);
+  CHECK(summary.value().testConfusion.empty());  // multi-label
 
   // The exported pack is a pack like any other: the Analyzer opens it, evaluate scores it.
   auto analyzer = ai::Analyzer::open(summary.value().packDirectory);
@@ -116,4 +120,41 @@ TEST_CASE("training configs are checked before any work", "[train][config]") {
   const auto config = train::readTrainConfig(dir.file("bad.json"));
   REQUIRE_FALSE(config.ok());
   CHECK_THAT(config.error().message(), Catch::Matchers::Contains("bad.json") && Catch::Matchers::Contains("lion"));
+}
+
+TEST_CASE("a folder-per-class run is single-label: accuracy and a confusion matrix", "[train][trainer]") {
+  TempDir dir;
+  cv::RNG noise(7);
+  std::mt19937 random(3);
+  std::uniform_int_distribution<int> where(14, 50);
+  for (const char* cls : {"Bar", "Disc"}) {
+    std::filesystem::create_directories(dir.file(std::string("data/") + cls));
+    for (int i = 0; i < 40; ++i) {
+      cv::Mat film(64, 64, CV_8U);
+      noise.fill(film, cv::RNG::NORMAL, 50, 8);
+      if (std::string(cls) == "Disc") cv::circle(film, {where(random), where(random)}, 7, cv::Scalar(230), cv::FILLED);
+      else cv::rectangle(film, cv::Rect(6, where(random), 52, 5), cv::Scalar(200), cv::FILLED);
+      cv::imwrite(dir.file(std::string("data/") + cls + "/" + std::to_string(i) + ".png"), film);
+    }
+  }
+  const nlohmann::json config = {
+      {"data", {{"folder", "data"}}},
+      {"split", {{"validation", 0.2}, {"test", 0.2}, {"seed", 3}}},
+      {"model", {{"architecture", "smallcnn"}, {"input_size", 32}, {"channels", 1}, {"normalization", "unit"}}},
+      {"train", {{"epochs", 4}, {"batch_size", 16}, {"lr", 0.01}, {"optimizer", "adam"}, {"scheduler", "none"}, {"threads", 1}}},
+      {"output", "run"},
+  };
+  std::ofstream(dir.file("config.json")) << config.dump();
+  const auto parsed = train::readTrainConfig(dir.file("config.json"));
+  REQUIRE(parsed.ok());
+  const auto summary = train::trainModel(parsed.value());
+  INFO((summary.ok() ? std::string() : summary.error().message()));
+  REQUIRE(summary.ok());
+  const auto& confusion = summary.value().testConfusion;
+  REQUIRE(confusion.size() == 2);
+  const int total = confusion[0][0] + confusion[0][1] + confusion[1][0] + confusion[1][1];
+  CHECK(total == 16);
+  CHECK(confusion[0][0] + confusion[1][1] >= 13);  // accuracy >= 0.8 on 16 test films
+  const auto manifest = ai::readManifest(summary.value().packDirectory).value();
+  CHECK(manifest.task == ai::Task::SingleLabel);
 }

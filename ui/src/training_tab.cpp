@@ -163,7 +163,15 @@ TrainingTab::TrainingTab(QWidget* parent) : QWidget(parent), d(std::make_unique<
   m_aucChart = makeChart(tr("Validation AUC and learning rate"), {m_auc, m_lrSeries}, 1.0);
   auto* lossView = new QChartView(m_lossChart);
   auto* aucView = new QChartView(m_aucChart);
-  for (auto* v : {lossView, aucView}) v->setRenderHint(QPainter::Antialiasing);
+  m_rocChart = makeChart(tr("ROC on the test patients"), {}, 1.0);
+  m_rocChart->axes(Qt::Horizontal).front()->setTitleText(tr("1 - specificity"));
+  qobject_cast<QValueAxis*>(m_rocChart->axes(Qt::Horizontal).front())->setRange(0, 1);
+  qobject_cast<QValueAxis*>(m_rocChart->axes(Qt::Horizontal).front())->setLabelFormat("%.1f");
+  m_rocChart->legend()->setAlignment(Qt::AlignRight);
+  auto* rocView = new QChartView(m_rocChart);
+  for (auto* v : {lossView, aucView, rocView}) v->setRenderHint(QPainter::Antialiasing);
+  m_confusion = new QTableWidget(this);
+  m_confusion->setVisible(false);
   m_results = new QTableWidget(0, 2, this);
   m_results->setHorizontalHeaderLabels({tr("Label"), tr("Test AUC")});
   m_results->horizontalHeader()->setStretchLastSection(true);
@@ -177,8 +185,10 @@ TrainingTab::TrainingTab(QWidget* parent) : QWidget(parent), d(std::make_unique<
   chartLayout->addWidget(aucView, 1);
   auto* bottom = new QHBoxLayout;
   bottom->addWidget(m_results, 1);
-  bottom->addWidget(m_log, 2);
+  bottom->addWidget(rocView, 2);
+  bottom->addWidget(m_confusion, 1);
   chartLayout->addLayout(bottom, 1);
+  chartLayout->addWidget(m_log, 1);
 
   auto* splitter = new QSplitter(this);
   splitter->addWidget(settings);
@@ -202,6 +212,7 @@ void TrainingTab::setInputSize(int pixels) { m_inputSize->setValue(pixels); }
 void TrainingTab::setEpochs(int epochs) { m_epochs->setValue(epochs); }
 bool TrainingTab::running() const { return d->running; }
 int TrainingTab::epochPoints() const { return static_cast<int>(m_trainLoss->count()); }
+int TrainingTab::rocCurves() const { return static_cast<int>(m_rocChart->series().size()); }
 QString TrainingTab::packDirectory() const { return d->pack; }
 
 void TrainingTab::inspectData() {
@@ -312,6 +323,29 @@ void TrainingTab::start(bool resume) {
       m_results->setItem(static_cast<int>(i), 1, new QTableWidgetItem(s.testAuc[i] ? QString::number(*s.testAuc[i], 'f', 3) : "-"));
     }
     m_log->appendPlainText(tr("Best epoch %1; test mean AUC %2. Pack: %3").arg(s.bestEpoch).arg(s.testMeanAuc, 0, 'f', 3).arg(d->pack));
+    m_rocChart->removeAllSeries();
+    for (std::size_t l = 0; l < s.testRoc.size(); ++l) {
+      auto* series = new QLineSeries;
+      series->setName(QString::fromStdString(s.labels[l]) +
+                      (s.testAuc[l] ? QString(" %1").arg(*s.testAuc[l], 0, 'f', 2) : QString()));
+      for (const auto& p : s.testRoc[l]) series->append(p.falsePositiveRate, p.truePositiveRate);
+      m_rocChart->addSeries(series);
+      series->attachAxis(m_rocChart->axes(Qt::Horizontal).front());
+      series->attachAxis(m_rocChart->axes(Qt::Vertical).front());
+    }
+    m_confusion->setVisible(!s.testConfusion.empty());
+    if (!s.testConfusion.empty()) {
+      const int k = static_cast<int>(s.labels.size());
+      m_confusion->setRowCount(k);
+      m_confusion->setColumnCount(k);
+      QStringList names;
+      for (const auto& l : s.labels) names << QString::fromStdString(l);
+      m_confusion->setVerticalHeaderLabels(names);    // truth
+      m_confusion->setHorizontalHeaderLabels(names);  // predicted
+      for (int t = 0; t < k; ++t)
+        for (int p = 0; p < k; ++p)
+          m_confusion->setItem(t, p, new QTableWidgetItem(QString::number(s.testConfusion[static_cast<std::size_t>(t)][static_cast<std::size_t>(p)])));
+    }
     Q_EMIT trainingFinished(d->pack);
   });
   auto cancel = d->cancel;

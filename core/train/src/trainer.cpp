@@ -419,6 +419,17 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
         m["specificity"] = at.specificity;
       }
       metrics["test"][data.labels[l]] = m;
+      summary.testRoc.push_back(rocCurve(scores, truth));
+    }
+    if (data.task == ai::Task::SingleLabel) {
+      const std::size_t k = data.labels.size();
+      summary.testConfusion.assign(k, std::vector<int>(k, 0));
+      for (std::size_t f = 0; f < split.test.size(); ++f) {
+        const auto& t = data.samples[split.test[f]].targets;
+        const auto truthClass = static_cast<std::size_t>(std::max_element(t.begin(), t.end()) - t.begin());
+        const auto predicted = static_cast<std::size_t>(std::max_element(test[f].begin(), test[f].end()) - test[f].begin());
+        ++summary.testConfusion[truthClass][predicted];
+      }
     }
     metrics["test_mean_auc"] = testScores.meanAuc;
     if (data.task == ai::Task::SingleLabel) metrics["test_accuracy"] = testScores.accuracy;

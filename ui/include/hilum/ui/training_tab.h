@@ -38,6 +38,7 @@ public:
   void setEpochs(int epochs);
   bool running() const;
   int epochPoints() const;  // points on the loss chart so far
+  int rocCurves() const;    // ROC series shown after a run
   QString packDirectory() const;
 
 public Q_SLOTS:
@@ -78,6 +79,8 @@ private:
   QLineSeries* m_lrSeries = nullptr;
   QChart* m_lossChart = nullptr;
   QChart* m_aucChart = nullptr;
+  QChart* m_rocChart = nullptr;
+  QTableWidget* m_confusion = nullptr;
   QTableWidget* m_results = nullptr;
 
   class Private;

@@ -6,6 +6,7 @@
 // that thread. Setting the cancel flag ends the run after the current batch (the last completed
 // epoch stays resumable).
 #include "hilum/base/result.h"
+#include "hilum/train/metrics.h"
 #include "hilum/train/train_config.h"
 
 #include <atomic>
@@ -47,6 +48,8 @@ struct TrainSummary {
   std::vector<std::string> labels;
   std::vector<std::optional<double>> testAuc;
   double testMeanAuc = 0;
+  std::vector<std::vector<RocPoint>> testRoc;  // per label, on the test patients
+  std::vector<std::vector<int>> testConfusion; // single-label: [truth][predicted] on the test patients
   std::vector<EpochReport> history;
 };
 
