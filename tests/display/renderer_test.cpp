@@ -198,6 +198,17 @@ TEST_CASE("max size downsamples by area and keeps the aspect ratio", "[display][
   CHECK(image.value().height == 50);
   // A one-pixel checkerboard averages to mid-gray, not to aliasing stripes.
   CHECK(std::abs(image.value().at(50, 25) - 128) <= 2);
+  options.maxSizePx = 200;  // 2 x 2 blocks: the unrolled path
+  const auto half = render(film.value(), {}, options);
+  REQUIRE(half.ok());
+  CHECK(half.value().width == 200);
+  CHECK(half.value().height == 100);
+  CHECK(std::abs(half.value().at(37, 12) - 128) <= 1);
+  options.maxSizePx = 133;  // 3 x 3 blocks, then a fractional step
+  const auto third = render(film.value(), {}, options);
+  REQUIRE(third.ok());
+  CHECK(third.value().width == 133);
+  CHECK(std::abs(third.value().at(60, 30) - 128) <= 30);
 }
 
 TEST_CASE("a region renders only that part of the film", "[display][render]") {
