@@ -39,6 +39,15 @@ Stats summarise(std::vector<double> ms) {
   return {median, ms.front(), ms.back()};
 }
 
+// "  decode      median   38.2 ms   min ...": one line of a bench table, label padded to `width`.
+void printRow(std::ostream& out, const char* what, int width, const Stats& s) {
+  out << "  " << std::left << std::setw(width) << what << std::right << std::fixed << std::setprecision(1) << "median "
+      << std::setw(8) << s.median << " ms   min " << std::setw(8) << s.min << " ms   max " << std::setw(8) << s.max
+      << " ms\n";
+}
+
+nlohmann::json statsJson(const Stats& s) { return {{"median", s.median}, {"min", s.min}, {"max", s.max}}; }
+
 double elapsedMs(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
 }
@@ -84,11 +93,10 @@ int benchOpen(const Arguments& parsed, std::ostream& out, std::ostream& err) {
   const Stats d = summarise(decode), f = summarise(frame), t = summarise(total);
   const Stats fd = full.empty() ? summarise(decode) : summarise(full);
   if (parsed.has("--json")) {
-    auto stats = [](const Stats& s) { return nlohmann::json{{"median", s.median}, {"min", s.min}, {"max", s.max}}; };
     out << nlohmann::json{{"file", path}, {"columns", columns}, {"rows", rows}, {"encoding", encoding},
                           {"runs", *runs}, {"max_size", options.maxSizePx}, {"preview_reduction", reduction},
-                          {"ms", {{"decode", stats(d)}, {"first_frame", stats(f)}, {"total", stats(t)},
-                                  {"full_decode", stats(fd)}}}}
+                          {"ms", {{"decode", statsJson(d)}, {"first_frame", statsJson(f)}, {"total", statsJson(t)},
+                                  {"full_decode", statsJson(fd)}}}}
                .dump(2)
         << "\n";
     return kExitOk;
@@ -97,11 +105,7 @@ int benchOpen(const Arguments& parsed, std::ostream& out, std::ostream& err) {
       << " runs, first frame at max " << options.maxSizePx << " px";
   if (reduction > 0) out << ", decoded as a 1/" << (1 << reduction) << " resolution preview";
   out << "\n";
-  auto row = [&out](const char* what, const Stats& s) {
-    out << "  " << std::left << std::setw(12) << what << std::right << std::fixed << std::setprecision(1)
-        << "median " << std::setw(8) << s.median << " ms   min " << std::setw(8) << s.min << " ms   max "
-        << std::setw(8) << s.max << " ms\n";
-  };
+  auto row = [&out](const char* what, const Stats& s) { printRow(out, what, 12, s); };
   row("decode", d);
   row("first frame", f);
   row("total", t);
@@ -173,12 +177,11 @@ int benchAnalyze(const Arguments& parsed, std::ostream& out, std::ostream& err) 
   const Stats b = summarise(bare), m = summarise(maps), g = summarise(gradcam), e = summarise(endToEnd);
   const auto& manifest = model.manifest();
   if (parsed.has("--json")) {
-    auto stats = [](const Stats& s) { return nlohmann::json{{"median", s.median}, {"min", s.min}, {"max", s.max}}; };
     out << nlohmann::json{{"file", path}, {"model", manifest.name}, {"architecture", manifest.architecture},
                           {"input_size", manifest.inputSize}, {"labels", manifest.labels.size()},
                           {"device", model.device()}, {"threads", model.threads()}, {"runs", *runs},
-                          {"ms", {{"forward", stats(b)}, {"forward_heatmaps", stats(m)}, {"forward_gradcam_autograd", stats(g)},
-                                  {"end_to_end", stats(e)}}},
+                          {"ms", {{"forward", statsJson(b)}, {"forward_heatmaps", statsJson(m)}, {"forward_gradcam_autograd", statsJson(g)},
+                                  {"end_to_end", statsJson(e)}}},
                           {"heatmaps_over_forward", m.median / b.median}, {"end_to_end_over_forward", e.median / b.median},
                           {"first_result_after_start_ms", firstResultMs}, {"peak_rss_mib", peakRssMiB()}}
                .dump(2)
@@ -189,11 +192,7 @@ int benchAnalyze(const Arguments& parsed, std::ostream& out, std::ostream& err) 
       << manifest.inputSize << " px, " << manifest.labels.size() << " labels) on " << model.device() << ", "
       << model.threads() << " threads, " << *runs << " runs, film " << film.value().columns() << " x "
       << film.value().rows() << "\n";
-  auto row = [&out](const char* what, const Stats& s) {
-    out << "  " << std::left << std::setw(29) << what << std::right << std::fixed << std::setprecision(1)
-        << "median " << std::setw(8) << s.median << " ms   min " << std::setw(8) << s.min << " ms   max "
-        << std::setw(8) << s.max << " ms\n";
-  };
+  auto row = [&out](const char* what, const Stats& s) { printRow(out, what, 29, s); };
   row("forward", b);
   row("forward + all heatmaps", m);
   row("forward + Grad-CAM autograd", g);

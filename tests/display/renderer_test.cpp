@@ -16,20 +16,30 @@ using namespace hilum::test;
 
 namespace {
 
+// Writes the spec as a DICOM and loads it back through the real loader.
+hilum::film::Film written(const TempDir& dir, const DicomSpec& spec) {
+  writeDicom(spec, dir.file("film.dcm"));
+  auto film = hilum::film::loadFilm(dir.file("film.dcm"));
+  REQUIRE(film.ok());
+  return std::move(film).value();
+}
+
+// A one-row film of the given stored values.
+DicomSpec row(std::vector<int> pixels) {
+  DicomSpec spec;
+  spec.rows = 1;
+  spec.columns = static_cast<int>(pixels.size());
+  spec.pixels = std::move(pixels);
+  return spec;
+}
+
 // A 2 x 1 film with one dark and one bright pixel, plus attributes.
 hilum::film::Film twoPixels(const TempDir& dir, const std::string& photometric,
                             std::vector<std::pair<std::string, std::string>> attributes = {}) {
-  DicomSpec spec;
-  spec.rows = 1;
-  spec.columns = 2;
-  spec.bitsStored = 12;
+  DicomSpec spec = row({0, 4095});
   spec.photometric = photometric;
-  spec.pixels = {0, 4095};
   spec.attributes = std::move(attributes);
-  writeDicom(spec, dir.file("two.dcm"));
-  auto film = hilum::film::loadFilm(dir.file("two.dcm"));
-  REQUIRE(film.ok());
-  return std::move(film).value();
+  return written(dir, spec);
 }
 
 GrayImage show(const hilum::film::Film& film, DisplaySettings settings = {}) {
@@ -106,17 +116,12 @@ TEST_CASE("without VOI attributes the full range is shown", "[display][presets]"
 
 TEST_CASE("pixel padding is left out of the full range", "[display][presets]") {
   TempDir dir;
-  DicomSpec spec;
-  spec.rows = 1;
-  spec.columns = 3;
-  spec.pixels = {4095, 1000, 2000};  // the first pixel is collimator padding
+  DicomSpec spec = row({4095, 1000, 2000});  // the first pixel is collimator padding
   spec.attributes = {{"PixelPaddingValue", "4095"}};
-  writeDicom(spec, dir.file("pad.dcm"));
-  const auto film = hilum::film::loadFilm(dir.file("pad.dcm"));
-  REQUIRE(film.ok());
-  CHECK(film.value().maxStoredValue() == 2000);
-  CHECK(film.value().minStoredValue() == 1000);
-  const auto image = show(film.value());
+  const auto film = written(dir, spec);
+  CHECK(film.maxStoredValue() == 2000);
+  CHECK(film.minStoredValue() == 1000);
+  const auto image = show(film);
   CHECK(image.at(1, 0) == 0);
   CHECK(image.at(2, 0) == 255);
   CHECK(image.at(0, 0) == 255);  // padding itself clamps to the top
@@ -124,17 +129,12 @@ TEST_CASE("pixel padding is left out of the full range", "[display][presets]") {
 
 TEST_CASE("a VOI LUT preset maps through the LUT", "[display][render]") {
   TempDir dir;
-  DicomSpec spec;
-  spec.rows = 1;
-  spec.columns = 3;
-  spec.pixels = {0, 1, 2};
+  DicomSpec spec = row({0, 1, 2});
   spec.voiLuts = {LutSpec{0, 8, {0, 255, 51}, "ZIGZAG"}};
-  writeDicom(spec, dir.file("lut.dcm"));
-  const auto film = hilum::film::loadFilm(dir.file("lut.dcm"));
-  REQUIRE(film.ok());
-  const auto presets = voiPresets(film.value());
+  const auto film = written(dir, spec);
+  const auto presets = voiPresets(film);
   REQUIRE(presets.front().kind == VoiPreset::Kind::Lut);
-  const auto image = show(film.value());
+  const auto image = show(film);
   CHECK(image.at(0, 0) == 0);
   CHECK(image.at(1, 0) == 255);
   CHECK(image.at(2, 0) == 51);
@@ -142,17 +142,11 @@ TEST_CASE("a VOI LUT preset maps through the LUT", "[display][render]") {
 
 TEST_CASE("signed pixels with rescale render through the right table entries", "[display][render]") {
   TempDir dir;
-  DicomSpec spec;
-  spec.rows = 1;
-  spec.columns = 3;
+  DicomSpec spec = row({-1000, 0, 1000});
   spec.isSigned = true;
   spec.bitsStored = 16;
-  spec.pixels = {-1000, 0, 1000};
   spec.attributes = {{"WindowCenter", "0"}, {"WindowWidth", "2001"}};
-  writeDicom(spec, dir.file("signed.dcm"));
-  const auto film = hilum::film::loadFilm(dir.file("signed.dcm"));
-  REQUIRE(film.ok());
-  const auto image = show(film.value());
+  const auto image = show(written(dir, spec));
   CHECK(image.at(0, 0) == 0);
   CHECK(image.at(1, 0) == 128);
   CHECK(image.at(2, 0) == 255);
