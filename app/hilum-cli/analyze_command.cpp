@@ -126,8 +126,8 @@ int modelsCommand(const std::vector<std::string>& args, std::ostream& out, std::
   for (const auto& pack : packs) {
     nlohmann::json j = {{"name", pack.name}, {"directory", pack.directory},
                         {"default", fallback.ok() && fallback.value() == pack.directory}};
-    if (pack.problem.empty()) {
-      const auto m = ai::readManifest(pack.directory).value();
+    if (pack.manifest) {
+      const auto& m = *pack.manifest;
       j["version"] = m.version;
       j["architecture"] = m.architecture;
       j["task"] = ai::toString(m.task);

@@ -41,6 +41,7 @@ std::vector<PackEntry> findModelPacks(const std::vector<std::string>& roots) {
       auto manifest = readManifest(pack.directory);
       if (manifest.ok()) {
         pack.name = manifest.value().name;
+        pack.manifest = std::move(manifest).value();
       } else {
         pack.name = folder.filename().string();
         pack.problem = manifest.error().message();

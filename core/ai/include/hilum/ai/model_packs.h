@@ -4,6 +4,7 @@
 // models/ (developer builds). Each folder holds one sub-folder per pack.
 #include "hilum/ai/model_manifest.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@ struct PackEntry {
   std::string directory;
   std::string name;     // the manifest's name, or the folder name when the manifest is broken
   std::string problem;  // empty when the manifest is valid
+  std::optional<ModelManifest> manifest;  // read once here, so listings need not read it again
 };
 
 std::vector<std::string> modelSearchPaths();
