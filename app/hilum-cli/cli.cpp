@@ -13,6 +13,8 @@ const char* const kUsage =
     "commands:\n"
     "  info FILE [--json]                     metadata, encoding, pixel spacing and window presets\n"
     "  tags FILE [--json]                     every DICOM attribute (bulk data summarised)\n"
+    "  index PATH [--json]                    patients, studies, series and films of a folder, a DICOMDIR\n"
+    "                                         or one film (headers only); skipped files and why\n"
     "  render FILE -o OUT.png [--window C,W] [--preset N] [--invert] [--max-size PX]\n"
     "                                         write what the viewer shows as an 8-bit gray PNG\n"
     "  analyze FILE... [--model DIR] [--device cpu|cuda] [--heatmaps DIR] [--json OUT|-]\n"
@@ -54,6 +56,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (command == "info") return infoCommand(rest, out, err);
   if (command == "render") return renderCommand(rest, out, err);
   if (command == "tags") return tagsCommand(rest, out, err);
+  if (command == "index") return indexCommand(rest, out, err);
   if (command == "bench") return benchCommand(rest, out, err);
   if (command == "analyze") return analyzeCommand(rest, out, err);
   if (command == "models") return modelsCommand(rest, out, err);

@@ -271,3 +271,70 @@ TEST_CASE("tags lists attributes as text and JSON", "[cli][tags]") {
   CHECK(j.size() > 10);
   CHECK(cli({"tags", dir.file("none.dcm")}).code == 1);
 }
+
+TEST_CASE("index prints the study tree or JSON and lists skipped files", "[cli][index]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.file("study"));
+  DicomSpec spec;
+  spec.rows = 20;
+  spec.columns = 10;
+  spec.attributes = {{"PatientName", "DOE^JANE"},   {"PatientID", "P7"},
+                     {"StudyInstanceUID", "1.2.826.3.1"}, {"StudyDate", "20240102"},
+                     {"StudyDescription", "CHEST"}, {"SeriesInstanceUID", "1.2.826.3.1.1"},
+                     {"SeriesNumber", "2"},         {"ViewPosition", "PA"},
+                     {"InstanceNumber", "5"}};
+  writeDicom(spec, dir.file("study/a.dcm"));
+  spec.attributes.back().second = "4";
+  writeDicom(spec, dir.file("study/b.dcm"));
+  writeBytes(dir.file("study/readme.txt"), "films from the ward\n");
+
+  Run r = cli({"index", dir.path()});
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Contains("Patient DOE^JANE  id P7") && Contains("Study 20240102  CHEST") &&
+                        Contains("Series 2  DX  [2 films]") && Contains(dir.file("study/a.dcm") + "  #5  DICOM 10 x 20  PA") &&
+                        Contains("2 films in 1 patient, 1 study, 1 series; 1 file skipped"));
+  CHECK(r.out.find("b.dcm") < r.out.find("a.dcm"));  // instance 4 before 5
+  CHECK(r.err == "hilum-cli: " + dir.file("study/readme.txt") + ": not a DICOM file or a PNG/JPEG/TIFF image\n");
+
+  r = cli({"index", dir.path(), "--json"});
+  REQUIRE(r.code == 0);
+  CHECK(r.err.empty());
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["path"] == dir.path());
+  CHECK(j["films"] == 2);
+  REQUIRE(j["patients"].size() == 1);
+  const auto& patient = j["patients"][0];
+  CHECK(patient["name"] == "DOE^JANE");
+  CHECK(patient["id"] == "P7");
+  CHECK(patient["birth_date"].is_null());
+  const auto& study = patient["studies"].at(0);
+  CHECK(study["study_instance_uid"] == "1.2.826.3.1");
+  CHECK(study["date"] == "20240102");
+  CHECK(study["description"] == "CHEST");
+  const auto& series = study["series"].at(0);
+  CHECK(series["series_instance_uid"] == "1.2.826.3.1.1");
+  CHECK(series["number"] == 2);
+  CHECK(series["modality"] == "DX");
+  REQUIRE(series["films"].size() == 2);
+  const auto& film = series["films"][0];
+  CHECK(film["path"] == dir.file("study/b.dcm"));
+  CHECK(film["instance_number"] == 4);
+  CHECK(film["format"] == "DICOM");
+  CHECK(film["rows"] == 20);
+  CHECK(film["columns"] == 10);
+  CHECK(film["frames"] == 1);
+  CHECK(film["view_position"] == "PA");
+  CHECK(film["laterality"].is_null());
+  CHECK(film["sop_instance_uid"].is_string());
+  REQUIRE(j["skipped"].size() == 1);
+  CHECK(j["skipped"][0]["path"] == dir.file("study/readme.txt"));
+  CHECK_THAT(j["skipped"][0]["reason"].get<std::string>(), Contains("not a DICOM file"));
+
+  r = cli({"index", dir.file("missing")});
+  CHECK(r.code == 1);
+  CHECK(r.err == "hilum-cli: " + dir.file("missing") + ": no such file or folder\n");
+  CHECK(cli({"index"}).code == 2);
+  CHECK(cli({"index", dir.path(), dir.path()}).code == 2);
+  CHECK(cli({"index", dir.path(), "--tree"}).code == 2);
+  CHECK_THAT(cli({"help"}).out, Contains("index PATH [--json]"));
+}

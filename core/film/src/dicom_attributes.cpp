@@ -6,6 +6,7 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcitem.h>
 #include <dcmtk/dcmdata/dcsequen.h>
+#include <dcmtk/dcmdata/dcuid.h>
 
 #include <cmath>
 #include <sstream>
@@ -234,6 +235,14 @@ PixelSpacing readPixelSpacing(DcmItem& ds) {
     s.note = "no pixel spacing in the file";
   }
   return s;
+}
+
+std::string nonImageKind(const std::string& sopClass) {
+  if (sopClass == UID_EncapsulatedPDFStorage) return "encapsulated PDF document, not an image";
+  if (sopClass.rfind("1.2.840.10008.5.1.4.1.1.88.", 0) == 0) return "DICOM Structured Report, not an image";
+  if (sopClass == UID_GrayscaleSoftcopyPresentationStateStorage)
+    return "presentation state, not an image (open the film it refers to)";
+  return {};
 }
 
 }  // namespace hilum::film::detail

@@ -5,6 +5,8 @@
 #include "hilum/film/film_metadata.h"
 #include "hilum/film/pixel_spacing.h"
 
+#include <string>
+
 class DcmItem;
 
 namespace hilum::film::detail {
@@ -12,5 +14,9 @@ namespace hilum::film::detail {
 FilmMetadata readMetadata(DcmItem& dataset);
 DisplayAttributes readDisplayAttributes(DcmItem& dataset, bool pixelSigned);
 PixelSpacing readPixelSpacing(DcmItem& dataset);
+
+// What a SOP class that holds no image is, in words a user recognises ("encapsulated PDF document,
+// not an image"); empty for classes that should hold one.
+std::string nonImageKind(const std::string& sopClassUid);
 
 }  // namespace hilum::film::detail

@@ -55,15 +55,6 @@ bool isSupported(E_TransferSyntax xfer) {
   }
 }
 
-// Why a data set without Pixel Data holds no image, in words a user recognises.
-std::string whyNoImage(const std::string& sopClass) {
-  if (sopClass == UID_EncapsulatedPDFStorage) return "encapsulated PDF document, not an image";
-  if (sopClass.rfind("1.2.840.10008.5.1.4.1.1.88.", 0) == 0) return "DICOM Structured Report, not an image";
-  if (sopClass == UID_GrayscaleSoftcopyPresentationStateStorage)
-    return "presentation state, not an image (open the film it refers to)";
-  return "no Pixel Data element: the file holds no image";
-}
-
 // Stored values of one frame (bits allocated 8 or 16, samples = 1) into Hilum's 16-bit buffer,
 // keeping only Bits Stored bits below High Bit and sign-extending (PS3.5 8.1.1).
 PixelBuffer unpackFrame(const Uint8* frame, int columns, int rows, int bitsAllocated, int bitsStored,
@@ -186,13 +177,7 @@ Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limit
   DcmFileFormat file;
   // ERM_autoDetect also accepts a bare data set with no preamble and no File Meta (old CR files).
   const OFCondition loaded = file.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_autoDetect);
-  if (loaded.bad()) {
-    const bool truncated = loaded == EC_StreamNotifyClient || loaded == EC_PrematureSequDelimitationItem ||
-                           std::string(loaded.text()).find("premature") != std::string::npos;
-    return fail(truncated ? ErrorCode::Truncated : ErrorCode::Malformed,
-                std::string(truncated ? "file ends early" : "not a readable DICOM file") + " (" + loaded.text() + ")",
-                path);
-  }
+  if (loaded.bad()) return loadFailure(loaded, path);
   DcmDataset& ds = *file.getDataset();
   ds.convertToUTF8().good();  // best effort: without a known character set the bytes stay as they are
 
@@ -211,7 +196,8 @@ Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limit
   if (ds.findAndGetElement(DCM_PixelData, pixelElement).bad() || pixelElement == nullptr) {
     if (ds.tagExists(DCM_FloatPixelData) || ds.tagExists(DCM_DoubleFloatPixelData))
       return fail(ErrorCode::Unsupported, "float pixel data is not supported", path);
-    return fail(ErrorCode::NotAnImage, whyNoImage(metadata.sopClassUid), path);
+    const std::string kind = nonImageKind(metadata.sopClassUid);
+    return fail(ErrorCode::NotAnImage, kind.empty() ? "no Pixel Data element: the file holds no image" : kind, path);
   }
   if (!isSupported(xfer)) {
     const std::string uid = metadata.transferSyntaxUid.empty() ? "unknown" : metadata.transferSyntaxUid;
@@ -354,6 +340,17 @@ Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limit
 }
 
 }  // namespace
+
+Error loadFailure(const OFCondition& loaded, const std::string& path) {
+  // DCMTK 3.6 reports a value cut off by the end of the file as EC_InvalidStream (DcmElement::read:
+  // "premature end of stream"), and a header cut off as EC_StreamNotifyClient.
+  const bool truncated = loaded == EC_StreamNotifyClient || loaded == EC_InvalidStream ||
+                         loaded == EC_PrematureSequDelimitationItem ||
+                         std::string(loaded.text()).find("premature") != std::string::npos;
+  return fail(truncated ? ErrorCode::Truncated : ErrorCode::Malformed,
+              std::string(truncated ? "file ends early" : "not a readable DICOM file") + " (" + loaded.text() + ")",
+              path);
+}
 
 Result<Film> readDicom(const std::string& path, const LoadLimits& limits, int previewSizePx) {
   // DCMTK and OpenJPEG do not throw by design, but allocation can; nothing escapes this module.
