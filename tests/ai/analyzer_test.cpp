@@ -33,10 +33,6 @@ std::unique_ptr<ai::Analyzer> open(const std::string& pack) {
   return std::move(analyzer).value();
 }
 
-const ai::Finding& finding(const ai::Findings& f, const std::string& label) {
-  return *std::find_if(f.ranked.begin(), f.ranked.end(), [&](const ai::Finding& x) { return x.label == label; });
-}
-
 // Where a heatmap peaks, in [0, 1] of its width (the pointing game's criterion).
 double peakX(const ai::Heatmap& h) {
   const auto top = std::max_element(h.values.begin(), h.values.end()) - h.values.begin();

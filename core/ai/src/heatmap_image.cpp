@@ -43,6 +43,43 @@ std::vector<std::uint8_t> heatmapRgba(const Heatmap& heatmap, int columns, int r
   return rgba;
 }
 
+std::vector<Polygon> heatmapContours(const Heatmap& heatmap, double level, int maxSidePx) {
+  const int filmColumns = heatmap.geometry.filmColumns, filmRows = heatmap.geometry.filmRows;
+  if (filmColumns <= 0 || filmRows <= 0 || heatmap.values.empty()) return {};
+  const double scale = std::min(1.0, static_cast<double>(maxSidePx) / std::max(filmColumns, filmRows));
+  const int columns = std::max(1, static_cast<int>(std::lround(filmColumns * scale)));
+  const int rows = std::max(1, static_cast<int>(std::lround(filmRows * scale)));
+  std::vector<float> heat = heatmap.resampled(columns, rows);
+  const cv::Mat heatF(rows, columns, CV_32F, heat.data());
+  cv::Mat mask;
+  cv::threshold(heatF, mask, level, 255.0, cv::THRESH_BINARY);
+  mask.convertTo(mask, CV_8U);
+  std::vector<std::vector<cv::Point>> traced;
+  cv::findContours(mask, traced, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  std::vector<Polygon> polygons;
+  const double sx = static_cast<double>(filmColumns) / columns, sy = static_cast<double>(filmRows) / rows;
+  for (const auto& contour : traced) {
+    if (contour.size() < 3) continue;
+    Polygon polygon;
+    // Pixel centres of the traced grid back onto the film.
+    for (const auto& p : contour) polygon.emplace_back((p.x + 0.5) * sx, (p.y + 0.5) * sy);
+    polygons.push_back(std::move(polygon));
+  }
+  return polygons;
+}
+
+Heatmap maxHeatmap(const std::vector<const Heatmap*>& heatmaps) {
+  if (heatmaps.empty()) return {};
+  Heatmap out = *heatmaps.front();
+  out.label.clear();
+  for (const Heatmap* h : heatmaps) {
+    if (h->values.size() != out.values.size()) continue;  // another grid: not of this analysis
+    for (std::size_t i = 0; i < out.values.size(); ++i) out.values[i] = std::max(out.values[i], h->values[i]);
+    out.label += (out.label.empty() ? "" : ", ") + h->label;
+  }
+  return out;
+}
+
 Status writeHeatmapOverlay(const film::Film& film, const Heatmap& heatmap, const std::string& path, int maxSizePx,
                            double opacity) {
   display::RenderOptions options;

@@ -11,6 +11,7 @@ const char* toString(Module module) {
     case Module::Train: return "train";
     case Module::Report: return "report";
     case Module::Pacs: return "pacs";
+    case Module::Measure: return "measure";
     case Module::Cli: return "cli";
   }
   return "?";

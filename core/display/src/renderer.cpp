@@ -99,8 +99,8 @@ Result<GrayImage> render(const film::Film& film, const DisplaySettings& settings
           if (width % 2) dst[pairs] = static_cast<std::uint8_t>((lut[a[width - 1]] + lut[b[width - 1]] + 1u) / 2u);
           continue;
         }
-        for (int r = 0; r < rowsIn; ++r) {
-          const std::uint16_t* src = data + static_cast<std::size_t>(y0 + by * box + r) * stride + x0;
+        for (int row = 0; row < rowsIn; ++row) {
+          const std::uint16_t* src = data + static_cast<std::size_t>(y0 + by * box + row) * stride + x0;
           int x = 0;
           for (int bx = 0; bx < mapped.cols; ++bx) {
             const int end = std::min(width, x + box);

@@ -5,7 +5,7 @@
 
 namespace hilum {
 
-enum class Module { Base, Film, Display, Ai, Train, Report, Pacs, Cli };
+enum class Module { Base, Film, Display, Measure, Ai, Train, Report, Pacs, Cli };
 
 // Codes shared by all modules; a module adds detail in the reason text, not in new codes,
 // so callers can branch on a small, stable set.
