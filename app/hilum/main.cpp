@@ -33,23 +33,41 @@ int main(int argc, char** argv) {
   parser.setApplicationDescription("Chest X-ray workstation with on-device AI assist");
   parser.addHelpOption();
   parser.addVersionOption();
-  parser.addPositionalArgument("film", "DICOM, PNG, JPEG or TIFF film to open");
+  parser.addPositionalArgument("films", "DICOM, PNG, JPEG or TIFF films, or a folder / DICOMDIR, to open", "[FILM...]");
   const QCommandLineOption screenshot("screenshot", "Save the window as PNG once the film (and its analysis) are shown, then quit.", "OUT.png");
   const QCommandLineOption tab("tab", "Tab to show: viewer or training.", "NAME", "viewer");
   const QCommandLineOption trainingCsv("training-csv", "Pre-fill the training tab with this CSV.", "CSV");
   const QCommandLineOption size("size", "Window size for screenshots, WIDTHxHEIGHT.", "WxH", "1400x950");
-  parser.addOptions({screenshot, tab, trainingCsv, size});
+  const QCommandLineOption analyze("analyze", "Screenshot: analyse the film even when analysis on open is off.");
+  const QCommandLineOption finding("finding", "Screenshot: show this finding's heatmap.", "LABEL");
+  const QCommandLineOption heatmap("heatmap", "Screenshot: heatmap, contour or off.", "MODE");
+  const QCommandLineOption allPositives("all-positives", "Screenshot: every positive finding's heatmap at once.");
+  const QCommandLineOption teaching("teaching", "Start in teaching mode (identity hidden, heatmap beside the film).");
+  const QCommandLineOption layout("layout", "Screenshot: 1x1, 1x2 or 2x2.", "LAYOUT");
+  parser.addOptions({screenshot, tab, trainingCsv, size, analyze, finding, heatmap, allPositives, teaching, layout});
   parser.process(app);
 
   hilum::ui::MainWindow window;
   const QStringList dims = parser.value(size).split('x');
   if (dims.size() == 2) window.resize(dims[0].toInt(), dims[1].toInt());
   window.show();
-  const QString film = parser.positionalArguments().isEmpty() ? QString() : parser.positionalArguments().front();
+  const QStringList films = parser.positionalArguments();
   if (parser.isSet(screenshot)) {
-    hilum::ui::scheduleScreenshot(window, {parser.value(screenshot), film, parser.value(tab), parser.value(trainingCsv)});
-  } else if (!film.isEmpty()) {
-    window.openFile(film);
+    hilum::ui::ScreenshotRequest request;
+    request.output = parser.value(screenshot);
+    request.film = films.isEmpty() ? QString() : films.front();
+    request.tab = parser.value(tab);
+    request.trainingCsv = parser.value(trainingCsv);
+    request.analyze = parser.isSet(analyze);
+    request.finding = parser.value(finding);
+    request.heatmapMode = parser.value(heatmap);
+    request.allPositives = parser.isSet(allPositives);
+    request.teaching = parser.isSet(teaching);
+    request.layout = parser.value(layout);
+    hilum::ui::scheduleScreenshot(window, request);
+  } else {
+    if (parser.isSet(teaching)) window.setTeachingMode(true);
+    window.openFiles(films);
   }
   return QApplication::exec();
 }

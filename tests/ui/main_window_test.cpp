@@ -3,6 +3,7 @@
 #include "temp_dir.h"
 
 #include "tiny_pack.h"
+#include "ui_support.h"
 
 #include "hilum/ui/analysis_runner.h"
 #include "hilum/ui/film_loader.h"
@@ -27,36 +28,6 @@
 
 using namespace hilum::test;
 
-namespace {
-
-std::string writeFilm(const TempDir& dir, const std::string& name, const std::string& photometric = "MONOCHROME2") {
-  DicomSpec spec;
-  spec.rows = 400;
-  spec.columns = 300;
-  spec.photometric = photometric;
-  spec.pixels = patternPixels(spec, true);
-  spec.attributes = {{"WindowCenter", "2048\\1000"}, {"WindowWidth", "4096\\500"}};
-  writeDicom(spec, dir.file(name));
-  return dir.file(name);
-}
-
-bool openAndWait(hilum::ui::MainWindow& window, const std::string& path) {
-  QSignalSpy loaded(window.loader(), &hilum::ui::FilmLoader::filmLoaded);
-  window.openFile(QString::fromStdString(path));
-  return loaded.wait(10000);
-}
-
-// Press, one move, release: what a quick mouse drag delivers.
-void drag(QWidget* widget, Qt::MouseButton button, QPointF from, QPointF to) {
-  QMouseEvent press(QEvent::MouseButtonPress, from, widget->mapToGlobal(from), button, button, Qt::NoModifier);
-  QApplication::sendEvent(widget, &press);
-  QMouseEvent move(QEvent::MouseMove, to, widget->mapToGlobal(to), Qt::NoButton, button, Qt::NoModifier);
-  QApplication::sendEvent(widget, &move);
-  QMouseEvent release(QEvent::MouseButtonRelease, to, widget->mapToGlobal(to), button, Qt::NoButton, Qt::NoModifier);
-  QApplication::sendEvent(widget, &release);
-}
-
-}  // namespace
 
 TEST_CASE("a film opens off the GUI thread and is shown with its first window", "[ui]") {
   TempDir dir;
@@ -96,7 +67,7 @@ TEST_CASE("right-drag changes window and level; keys pick presets and invert", "
   const QImage inverted = view->shownImage();
   CHECK(qGray(plain.pixel(0, 0)) < 10);
   CHECK(qGray(inverted.pixel(0, 0)) > 245);
-  QTest::keyClick(view, Qt::Key_R);
+  QTest::keyClick(view, Qt::Key_Escape);
   CHECK_FALSE(view->inverted());
   CHECK(view->currentWindow().center == 2048);
 }
@@ -191,8 +162,15 @@ TEST_CASE("a film is analysed on open; findings list in rank order; a finding pa
   const int y = overlay.height() / 2;
   CHECK(qAlpha(overlay.pixel(static_cast<int>(overlay.width() * 0.3), y)) >
         qAlpha(overlay.pixel(static_cast<int>(overlay.width() * 0.9), y)));
-  QTest::keyClick(&window, Qt::Key_H);
+  // G: contours instead of colour, then nothing.
+  QTest::keyClick(&window, Qt::Key_G);
   CHECK(window.filmView()->overlay().isNull());
+  REQUIRE(window.filmView()->contours().size() == 1);
+  CHECK_FALSE(window.filmView()->contours()[0].polygons.empty());
+  CHECK(window.filmView()->contours()[0].label == "Disc");
+  QTest::keyClick(&window, Qt::Key_G);
+  CHECK(window.filmView()->overlay().isNull());
+  CHECK(window.filmView()->contours().empty());
 }
 
 TEST_CASE("the training tab trains a tiny run offscreen and hands its pack to the viewer", "[ui][train]") {
@@ -274,23 +252,29 @@ TEST_CASE("the distance tool measures in mm with the spacing source, in pixels w
   REQUIRE(openAndWait(window, dir.file("spaced.dcm")));
   auto* view = window.filmView();
   QTest::keyClick(view, Qt::Key_D);
-  REQUIRE(view->tool() == hilum::ui::FilmView::Tool::Measure);
+  REQUIRE(view->tool() == hilum::ui::FilmView::Tool::Distance);
   auto draw = [&](QPointF from, QPointF to) { drag(view, Qt::LeftButton, view->toWidget(from), view->toWidget(to)); };
   draw({10, 10}, {110, 10});   // 100 columns x 0.1 mm
+  view->rotate(1);             // drawn on a rotated view, still along the film's rows
   draw({10, 10}, {10, 110});   // 100 rows x 0.2 mm
-  REQUIRE(view->measurements().size() == 2);
-  CHECK(*view->measurements()[0].lengthMm == Approx(10.0).epsilon(0.01));
-  CHECK(*view->measurements()[1].lengthMm == Approx(20.0).epsilon(0.01));
-  CHECK(view->measurements()[0].spacingSource == "detector");
+  REQUIRE(view->annotations().size() == 2);
+  CHECK(*view->measurement(0).lengthMm == Approx(10.0).epsilon(0.01));
+  CHECK(*view->measurement(1).lengthMm == Approx(20.0).epsilon(0.01));
+  CHECK(view->measurement(0).spacingSource == "detector");
   QTest::keyClick(view, Qt::Key_Backspace);
-  CHECK(view->measurements().size() == 1);
+  CHECK(view->annotations().size() == 1);
 
   REQUIRE(openAndWait(window, writeFilm(dir, "nospacing.dcm")));
-  CHECK(view->measurements().empty());  // measurements belong to their film
+  CHECK(view->annotations().empty());  // annotations belong to their film
   draw({0, 0}, {30, 40});
-  REQUIRE(view->measurements().size() == 1);
-  CHECK_FALSE(view->measurements()[0].lengthMm.has_value());
-  CHECK(view->measurements()[0].lengthPx == Approx(50.0).epsilon(0.01));
+  REQUIRE(view->annotations().size() == 1);
+  CHECK_FALSE(view->measurement(0).lengthMm.has_value());
+  CHECK(view->measurement(0).lengthPx == Approx(50.0).epsilon(0.01));
+
+  // Back on the first film, its distance is there again (kept on disk, per film).
+  REQUIRE(openAndWait(window, dir.file("spaced.dcm")));
+  REQUIRE(view->annotations().size() == 1);
+  CHECK(*view->measurement(0).lengthMm == Approx(10.0).epsilon(0.01));
 }
 
 TEST_CASE("the tag browser filters by keyword and keeps sequence context", "[ui][tags]") {

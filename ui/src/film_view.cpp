@@ -1,19 +1,38 @@
+// FilmView's state, geometry and input. Painting lives in film_view_paint.cpp.
 #include "hilum/ui/film_view.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
-#include <QPainter>
 #include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
 
 namespace hilum::ui {
+namespace {
+
+measure::Kind kindFor(FilmView::Tool tool) {
+  switch (tool) {
+    case FilmView::Tool::Angle: return measure::Kind::Angle;
+    case FilmView::Tool::Rectangle: return measure::Kind::Rectangle;
+    case FilmView::Tool::Ellipse: return measure::Kind::Ellipse;
+    case FilmView::Tool::Arrow: return measure::Kind::Arrow;
+    case FilmView::Tool::CardiothoracicRatio: return measure::Kind::CardiothoracicRatio;
+    default: return measure::Kind::Distance;
+  }
+}
+
+bool drawingTool(FilmView::Tool tool) { return tool != FilmView::Tool::Pan && tool != FilmView::Tool::WindowLevel; }
+
+measure::Point toPoint(QPointF p) { return {p.x(), p.y()}; }
+
+}  // namespace
 
 FilmView::FilmView(QWidget* parent) : QWidget(parent) {
   setFocusPolicy(Qt::StrongFocus);
-  setMinimumSize(320, 320);
+  setMinimumSize(200, 200);
   setAttribute(Qt::WA_OpaquePaintEvent);
+  setMouseTracking(true);  // the magnifier, the pixel readout and an angle's last arm follow the cursor
 }
 
 void FilmView::setOverlay(const QImage& overlay) {
@@ -21,11 +40,20 @@ void FilmView::setOverlay(const QImage& overlay) {
   update();
 }
 
+void FilmView::setContours(std::vector<ContourOverlay> contours) {
+  m_contours = std::move(contours);
+  update();
+}
+
 void FilmView::setFilm(std::shared_ptr<const film::Film> film) {
   m_film = std::move(film);
   m_overlay = QImage();
-  m_measurements.clear();
+  m_contours.clear();
+  m_annotations.clear();
+  m_draft.reset();
   m_fit = true;
+  m_quarterTurns = 0;
+  m_flipH = m_flipV = false;
   m_presets = m_film ? display::voiPresets(*m_film) : std::vector<display::VoiPreset>{};
   m_settings = {};
   rerender();
@@ -37,7 +65,8 @@ void FilmView::refineFilm(std::shared_ptr<const film::Film> film) {
   const double scale = static_cast<double>(film->columns()) / m_film->columns();
   m_centre *= scale;
   m_zoom /= scale;
-  for (auto& m : m_measurements) m = measure(m.from * scale, m.to * scale);
+  m_annotations = measure::scaled(std::move(m_annotations), scale);
+  if (m_draft) m_draft = measure::scaled({*m_draft}, scale).front();
   m_film = std::move(film);
   m_presets = display::voiPresets(*m_film);
   rerender();
@@ -68,42 +97,76 @@ void FilmView::setInverted(bool inverted) {
   rerender();
 }
 
-void FilmView::resetDisplay() {
+void FilmView::resetWindow() {
   m_settings = {};
   rerender();
 }
 
-QRectF FilmView::filmRect() const {
-  if (!m_film) return {};
-  return QRectF(width() / 2.0 - m_centre.x() * m_zoom, height() / 2.0 - m_centre.y() * m_zoom,
-                m_film->columns() * m_zoom, m_film->rows() * m_zoom);
+void FilmView::resetView() {
+  m_settings = {};
+  m_fit = true;
+  m_quarterTurns = 0;
+  m_flipH = m_flipV = false;
+  m_draft.reset();
+  rerender();
 }
 
-QPointF FilmView::toWidget(QPointF film) const { return filmRect().topLeft() + film * m_zoom; }
-QPointF FilmView::toFilm(QPointF widget) const { return (widget - filmRect().topLeft()) / m_zoom; }
-
-Measurement FilmView::measure(QPointF from, QPointF to) const {
-  Measurement m;
-  m.from = from;
-  m.to = to;
-  const QPointF d = to - from;
-  m.lengthPx = std::hypot(d.x(), d.y());
-  const auto& spacing = m_film->spacing();
-  if (spacing.known()) {
-    // Columns run horizontally: x steps are column spacing, y steps row spacing.
-    m.lengthMm = std::hypot(d.x() * spacing.columnMm, d.y() * spacing.rowMm);
-    m.spacingSource = film::toString(spacing.source);
+void FilmView::escape() {
+  if (m_draft) {
+    m_draft.reset();
+    update();
+  } else {
+    resetView();
   }
-  return m;
+}
+
+void FilmView::setTool(Tool tool) {
+  m_tool = tool;
+  m_draft.reset();
+  setCursor(drawingTool(tool) ? Qt::CrossCursor : tool == Tool::WindowLevel ? Qt::SizeAllCursor : Qt::ArrowCursor);
+  update();
+}
+
+void FilmView::setMagnifier(bool on) {
+  m_magnifier = on;
+  update();
+}
+
+// ---- geometry -------------------------------------------------------------------------------
+
+QTransform FilmView::filmToWidget() const {
+  // Film point -> relative to the centre -> rotated -> flipped on screen -> scaled -> widget.
+  QTransform t;
+  t.translate(width() / 2.0, height() / 2.0);
+  t.scale(m_zoom * (m_flipH ? -1.0 : 1.0), m_zoom * (m_flipV ? -1.0 : 1.0));
+  t.rotate(90.0 * m_quarterTurns);
+  t.translate(-m_centre.x(), -m_centre.y());
+  return t;
+}
+
+QPointF FilmView::toWidget(QPointF film) const { return filmToWidget().map(film); }
+QPointF FilmView::toFilm(QPointF widget) const { return filmToWidget().inverted().map(widget); }
+
+QPointF FilmView::screenDeltaToFilm(QPointF delta) const {
+  const QTransform inverse = filmToWidget().inverted();
+  return inverse.map(delta) - inverse.map(QPointF(0, 0));
+}
+
+double FilmView::fitZoom() const {
+  if (!m_film) return 1.0;
+  const bool sideways = m_quarterTurns % 2 != 0;
+  const double w = sideways ? m_film->rows() : m_film->columns();
+  const double h = sideways ? m_film->columns() : m_film->rows();
+  return std::min(width() / w, height() / h);
 }
 
 void FilmView::zoomBy(double factor, QPointF about) {
   if (!m_film) return;
   if (about.x() < 0) about = QPointF(width() / 2.0, height() / 2.0);
   // Keep the film point under `about` where it is.
-  const QPointF filmPoint = m_centre + (about - QPointF(width() / 2.0, height() / 2.0)) / m_zoom;
+  const QPointF filmPoint = toFilm(about);
   m_zoom = std::clamp(m_zoom * factor, 0.02, 32.0);
-  m_centre = filmPoint - (about - QPointF(width() / 2.0, height() / 2.0)) / m_zoom;
+  m_centre += screenDeltaToFilm(toWidget(filmPoint) - about);
   m_fit = false;
   rerender();
 }
@@ -120,22 +183,67 @@ void FilmView::actualSize() {
   rerender();
 }
 
+void FilmView::rotate(int quarterTurns) {
+  m_quarterTurns = ((m_quarterTurns + quarterTurns) % 4 + 4) % 4;
+  rerender();
+}
+
+void FilmView::flipHorizontally() {
+  m_flipH = !m_flipH;
+  rerender();
+}
+
+void FilmView::flipVertically() {
+  m_flipV = !m_flipV;
+  rerender();
+}
+
+ViewState FilmView::viewState() const {
+  ViewState s;
+  s.fit = m_fit;
+  s.zoomOverFit = m_zoom / fitZoom();
+  if (m_film) s.centreFraction = QPointF(m_centre.x() / m_film->columns(), m_centre.y() / m_film->rows());
+  s.quarterTurns = m_quarterTurns;
+  s.flipHorizontal = m_flipH;
+  s.flipVertical = m_flipV;
+  if (m_settings.customWindow || m_settings.presetIndex) s.window = currentWindow();
+  s.invert = m_settings.invert;
+  return s;
+}
+
+void FilmView::applyViewState(const ViewState& s) {
+  if (!m_film) return;
+  m_quarterTurns = s.quarterTurns;
+  m_flipH = s.flipHorizontal;
+  m_flipV = s.flipVertical;
+  m_fit = s.fit;
+  if (!s.fit) {
+    m_zoom = s.zoomOverFit * fitZoom();
+    m_centre = QPointF(s.centreFraction.x() * m_film->columns(), s.centreFraction.y() * m_film->rows());
+  }
+  m_settings.invert = s.invert;
+  if (s.window && s.window->width > 0) m_settings.customWindow = s.window;
+  else m_settings.customWindow.reset();
+  m_settings.presetIndex.reset();
+  rerender();
+}
+
 void FilmView::rerender() {
   m_image = QImage();
   if (m_film) {
     if (m_fit) {
-      m_zoom = std::min(static_cast<double>(width()) / m_film->columns(), static_cast<double>(height()) / m_film->rows());
+      m_zoom = fitZoom();
       m_centre = QPointF(m_film->columns() / 2.0, m_film->rows() / 2.0);
     }
     // The visible part of the film, in film pixels, rendered at the size it takes on screen: the
     // pipeline's area averaging beats Qt's scaling going down; going up, Qt interpolates.
-    const QRectF film = filmRect();
-    const QRectF visible = film.intersected(QRectF(rect()));
+    const QRectF visible = filmToWidget().inverted().mapRect(QRectF(rect())).intersected(
+        QRectF(0, 0, m_film->columns(), m_film->rows()));
     if (!visible.isEmpty()) {
-      const int x0 = std::max(0, static_cast<int>(std::floor((visible.left() - film.left()) / m_zoom)));
-      const int y0 = std::max(0, static_cast<int>(std::floor((visible.top() - film.top()) / m_zoom)));
-      const int x1 = std::min(m_film->columns(), static_cast<int>(std::ceil((visible.right() - film.left()) / m_zoom)));
-      const int y1 = std::min(m_film->rows(), static_cast<int>(std::ceil((visible.bottom() - film.top()) / m_zoom)));
+      const int x0 = std::max(0, static_cast<int>(std::floor(visible.left())));
+      const int y0 = std::max(0, static_cast<int>(std::floor(visible.top())));
+      const int x1 = std::min(m_film->columns(), static_cast<int>(std::ceil(visible.right())));
+      const int y1 = std::min(m_film->rows(), static_cast<int>(std::ceil(visible.bottom())));
       display::RenderOptions options;
       options.region = display::Region{x0, y0, x1 - x0, y1 - y0};
       const double screenScale = m_zoom * devicePixelRatioF();
@@ -147,7 +255,7 @@ void FilmView::rerender() {
         m_image = QImage(g.width, g.height, QImage::Format_Grayscale8);
         for (int y = 0; y < g.height; ++y)
           std::copy_n(g.pixels.data() + static_cast<std::size_t>(y) * g.width, g.width, m_image.scanLine(y));
-        m_imageRect = QRectF(film.left() + x0 * m_zoom, film.top() + y0 * m_zoom, (x1 - x0) * m_zoom, (y1 - y0) * m_zoom);
+        m_imageFilmRect = QRectF(x0, y0, x1 - x0, y1 - y0);
       }
     }
   }
@@ -155,172 +263,173 @@ void FilmView::rerender() {
   Q_EMIT displayChanged();
 }
 
-void FilmView::paintEvent(QPaintEvent*) {
-  QPainter painter(this);
-  painter.fillRect(rect(), Qt::black);
-  if (m_image.isNull()) {
-    painter.setPen(QColor(160, 160, 160));
-    painter.drawText(rect(), Qt::AlignCenter, tr("Open a film with Ctrl+O, or drop one here"));
-    return;
-  }
-  painter.setRenderHint(QPainter::SmoothPixmapTransform);
-  painter.drawImage(m_imageRect, m_image);
-  if (!m_overlay.isNull()) painter.drawImage(filmRect(), m_overlay);
-  painter.setRenderHint(QPainter::Antialiasing);
-  for (const auto& m : m_measurements) {
-    const QPointF a = toWidget(m.from), b = toWidget(m.to);
-    painter.setPen(QPen(QColor(80, 220, 120), 2));
-    painter.drawLine(a, b);
-    painter.drawEllipse(a, 3, 3);
-    painter.drawEllipse(b, 3, 3);
-    const QString label = m.lengthMm ? tr("%1 mm (%2)").arg(*m.lengthMm, 0, 'f', 1).arg(m.spacingSource)
-                                     : tr("%1 px (no spacing)").arg(m.lengthPx, 0, 'f', 0);
-    painter.drawText(b + QPointF(6, -6), label);
-  }
-  if (m_overlays) paintOverlays(painter);
-}
-
-namespace {
-
-// The opposite patient direction of each letter: "LF" -> "RH" (PS3.3 C.7.6.1.1.1).
-QString opposite(const QString& direction) {
-  QString out;
-  for (const QChar c : direction) {
-    switch (c.toLatin1()) {
-      case 'L': out += 'R'; break;
-      case 'R': out += 'L'; break;
-      case 'A': out += 'P'; break;
-      case 'P': out += 'A'; break;
-      case 'H': out += 'F'; break;
-      case 'F': out += 'H'; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-// A round length (1, 2 or 5 x 10^n mm) close to `target` mm.
-double roundLength(double target) {
-  const double power = std::pow(10.0, std::floor(std::log10(target)));
-  for (double step : {1.0, 2.0, 5.0, 10.0})
-    if (step * power >= target * 0.7) return step * power;
-  return 10.0 * power;
-}
-
-}  // namespace
-
-void FilmView::paintOverlays(QPainter& painter) {
-  const auto& m = m_film->metadata();
-  const QRect area = rect().adjusted(8, 6, -8, -6);
-  painter.setPen(QColor(230, 200, 60));
-  // Corner text sits over bright bone as often as over dark air: a translucent backing keeps it legible.
-  painter.setBackgroundMode(Qt::OpaqueMode);
-  painter.setBackground(QColor(0, 0, 0, 140));
-  auto lines = [](std::initializer_list<std::string> parts) {
-    QStringList out;
-    for (const auto& p : parts)
-      if (!p.empty()) out << QString::fromStdString(p);
-    return out.join('\n');
-  };
-  if (!m_identityHidden)
-    painter.drawText(area, Qt::AlignLeft | Qt::AlignTop,
-                     lines({m.patientName, m.patientId, m.patientSex + (m.patientBirthDate.empty() ? "" : "  " + m.patientBirthDate)}));
-  painter.drawText(area, Qt::AlignRight | Qt::AlignTop,
-                   lines({m_identityHidden ? std::string() : m.institutionName,
-                          m_identityHidden ? std::string() : (m.studyDate.empty() ? m.acquisitionDate : m.studyDate),
-                          m.modality + (m.viewPosition.empty() ? "" : " " + m.viewPosition) +
-                              (m.laterality.empty() ? "" : " " + m.laterality)}));
-  const display::VoiWindow w = currentWindow();
-  painter.drawText(area, Qt::AlignLeft | Qt::AlignBottom,
-                   tr("W %1  L %2  zoom %3%%4").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0)
-                       .arg(m_zoom * devicePixelRatioF() * 100.0, 0, 'f', 0)
-                       .arg(m_settings.invert ? tr("  inverted") : QString()));
-  const auto& spacing = m_film->spacing();
-  painter.drawText(area, Qt::AlignRight | Qt::AlignBottom,
-                   spacing.known() ? tr("spacing %1 mm (%2)%3").arg(spacing.columnMm, 0, 'f', 3).arg(film::toString(spacing.source))
-                                         .arg(m_film->isPreview() ? tr("  preview") : QString())
-                                   : tr("spacing unknown: distances in pixels"));
-
-  painter.setBackgroundMode(Qt::TransparentMode);
-  // Orientation markers: the first Patient Orientation value is the direction of increasing
-  // column index (right edge), the second of increasing row index (bottom edge).
-  const QStringList orientation = QString::fromStdString(m.patientOrientation).split('\\');
-  if (orientation.size() == 2) {
-    QFont big = painter.font();
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    painter.setFont(big);
-    const QRect mid = rect().adjusted(8, 0, -8, 0);
-    painter.drawText(mid, Qt::AlignRight | Qt::AlignVCenter, orientation[0]);
-    painter.drawText(mid, Qt::AlignLeft | Qt::AlignVCenter, opposite(orientation[0]));
-    painter.drawText(rect().adjusted(0, 4, 0, -22), Qt::AlignHCenter | Qt::AlignBottom, orientation[1]);
-    painter.drawText(rect().adjusted(0, 4, 0, 0), Qt::AlignHCenter | Qt::AlignTop, opposite(orientation[1]));
-    painter.setFont(QFont());
-  }
-
-  // Scale bar, only where a distance on screen means something.
-  if (spacing.known()) {
-    const double mmPerScreenPx = spacing.columnMm / m_zoom;
-    const double length = roundLength(width() / 5.0 * mmPerScreenPx);
-    const double pixels = length / mmPerScreenPx;
-    const QPointF start(width() - 16 - pixels, height() - 40);
-    painter.setPen(QPen(QColor(230, 200, 60), 2));
-    painter.drawLine(start, start + QPointF(pixels, 0));
-    painter.drawLine(start + QPointF(0, -4), start + QPointF(0, 4));
-    painter.drawLine(start + QPointF(pixels, -4), start + QPointF(pixels, 4));
-    painter.drawText(QRectF(start.x(), start.y() - 20, pixels, 16), Qt::AlignCenter, tr("%1 mm").arg(length));
-  }
-}
-
 void FilmView::resizeEvent(QResizeEvent*) { rerender(); }
 
+// ---- annotations ----------------------------------------------------------------------------
+
+void FilmView::setAnnotations(std::vector<measure::Annotation> annotations) {
+  m_annotations = std::move(annotations);
+  m_draft.reset();
+  update();
+}
+
+measure::Measurement FilmView::measurement(std::size_t index) const {
+  if (!m_film || index >= m_annotations.size()) return {};
+  return measure::measure(*m_film, m_annotations[index]);
+}
+
+void FilmView::setAnnotationText(std::size_t index, const QString& text) {
+  if (index >= m_annotations.size()) return;
+  m_annotations[index].text = text.toStdString();
+  update();
+  Q_EMIT annotationsEdited();
+}
+
+void FilmView::removeLastAnnotation() {
+  if (m_draft) m_draft.reset();
+  else if (!m_annotations.empty()) m_annotations.pop_back();
+  else return;
+  update();
+  Q_EMIT annotationsEdited();
+}
+
+void FilmView::clearAnnotations() {
+  setAnnotations({});
+  Q_EMIT annotationsEdited();
+}
+
+void FilmView::commitDraft() {
+  m_annotations.push_back(std::move(*m_draft));
+  m_draft.reset();
+  update();
+  Q_EMIT annotationAdded(static_cast<int>(m_annotations.size()) - 1);
+  Q_EMIT annotationsEdited();
+}
+
+bool FilmView::drawingPress(QPointF at) {
+  const measure::Point p = toPoint(at);
+  const measure::Kind kind = kindFor(m_tool);
+  if (!m_draft) {
+    m_draft = measure::Annotation{kind, {p, p}, {}};
+  } else if (kind == measure::Kind::Angle && m_draft->points.size() == 3) {
+    m_draft->points[2] = p;  // the click that places the second arm
+    commitDraft();
+    return true;
+  } else if (kind == measure::Kind::CardiothoracicRatio && m_draft->points.size() == 2) {
+    m_draft->points.push_back(p);  // the thoracic width starts
+    m_draft->points.push_back(p);
+  }
+  m_draftDragging = true;
+  return true;
+}
+
+void FilmView::drawingMove(QPointF at) {
+  if (!m_draft) return;
+  auto& points = m_draft->points;
+  const measure::Point p = toPoint(at);
+  switch (m_draft->kind) {
+    case measure::Kind::Angle:
+      if (m_draftDragging) points[1] = p;
+      else if (points.size() == 3) points[2] = p;
+      break;
+    case measure::Kind::CardiothoracicRatio:
+      // Both widths are horizontal on the film, whatever the view's rotation.
+      if (!m_draftDragging) break;
+      if (points.size() == 2) points[1] = {p.x, points[0].y};
+      else points[3] = {p.x, points[2].y};
+      break;
+    default: points[1] = p;
+  }
+  update();
+}
+
+void FilmView::drawingRelease(QPointF) {
+  if (!m_draft) return;
+  m_draftDragging = false;
+  auto& points = m_draft->points;
+  const std::size_t last = points.size() - 1;
+  // A click without a drag draws nothing: less than 3 screen pixels is a slip, not a measurement.
+  const double dragged = std::hypot(points[last].x - points[last - 1].x, points[last].y - points[last - 1].y) * m_zoom;
+  const bool slip = dragged < 3.0;
+  switch (m_draft->kind) {
+    case measure::Kind::Angle:
+      if (points.size() != 2) break;
+      if (slip) m_draft.reset();
+      else points.push_back(points[1]);  // the second arm follows the cursor until the next click
+      break;
+    case measure::Kind::CardiothoracicRatio:
+      if (points.size() == 2) {
+        if (slip) m_draft.reset();
+      } else if (slip) {
+        points.resize(2);
+      } else {
+        commitDraft();
+      }
+      break;
+    default:
+      if (slip) m_draft.reset();
+      else commitDraft();
+  }
+  update();
+}
+
+// ---- input ----------------------------------------------------------------------------------
+
+void FilmView::startWindowDrag(QPoint at) {
+  m_windowing = true;
+  m_dragStart = at;
+  m_dragWindow = currentWindow();
+  if (m_dragWindow.width <= 0) m_dragWindow = display::fullRangeWindow(*m_film);
+}
+
+void FilmView::dragWindow(QPoint at) {
+  // A drag across the whole widget spans the film's whole modality range.
+  const display::ModalityRange range = display::modalityRange(*m_film);
+  const double perPixel = std::max(1.0, range.max - range.min) / std::max(1, std::max(width(), height()));
+  const QPoint delta = at - m_dragStart;
+  setWindow(m_dragWindow.center + delta.y() * perPixel, m_dragWindow.width + delta.x() * perPixel);
+}
+
 void FilmView::mousePressEvent(QMouseEvent* event) {
-  if (event->button() == Qt::LeftButton && m_tool == Tool::Measure && m_film) {
-    const QPointF at = toFilm(event->position());
-    m_measurements.push_back(measure(at, at));
-    m_measuring = true;
-    return;
-  }
-  if ((event->button() == Qt::LeftButton || event->button() == Qt::MiddleButton) && m_film) {
+  Q_EMIT activated();
+  if (!m_film) return;
+  const QPoint at = event->position().toPoint();
+  if (event->button() == Qt::LeftButton && drawingTool(m_tool)) {
+    drawingPress(toFilm(event->position()));
+  } else if (event->button() == Qt::RightButton || (event->button() == Qt::LeftButton && m_tool == Tool::WindowLevel)) {
+    startWindowDrag(at);
+  } else if (event->button() == Qt::LeftButton || event->button() == Qt::MiddleButton) {
     m_panning = true;
-    m_dragStart = event->position().toPoint();
+    m_dragStart = at;
     m_panStartCentre = m_centre;
-  }
-  if (event->button() == Qt::RightButton && m_film) {
-    m_dragging = true;
-    m_dragStart = event->position().toPoint();
-    m_dragWindow = currentWindow();
-    if (m_dragWindow.width <= 0) m_dragWindow = display::fullRangeWindow(*m_film);
   }
 }
 
 void FilmView::mouseMoveEvent(QMouseEvent* event) {
-  if (m_measuring && !m_measurements.empty()) {
-    m_measurements.back() = measure(m_measurements.back().from, toFilm(event->position()));
-    update();
-    return;
-  }
-  if (m_panning && m_film) {
-    m_centre = m_panStartCentre - QPointF(event->position().toPoint() - m_dragStart) / m_zoom;
+  m_cursor = event->position();
+  if (!m_film) return;
+  if (m_draft) {
+    drawingMove(toFilm(event->position()));
+  } else if (m_panning) {
+    m_centre = m_panStartCentre - screenDeltaToFilm(QPointF(event->position().toPoint() - m_dragStart));
     m_fit = false;
     rerender();
-    return;
+  } else if (m_windowing) {
+    dragWindow(event->position().toPoint());
+  } else {
+    update();  // the magnifier and the pixel readout follow the cursor
   }
-  if (!m_dragging || !m_film) return;
-  // A drag across the whole widget spans the film's whole modality range.
-  const display::ModalityRange range = display::modalityRange(*m_film);
-  const double perPixel = std::max(1.0, range.max - range.min) / std::max(1, std::max(width(), height()));
-  const QPoint delta = event->position().toPoint() - m_dragStart;
-  setWindow(m_dragWindow.center + delta.y() * perPixel, m_dragWindow.width + delta.x() * perPixel);
 }
 
 void FilmView::mouseReleaseEvent(QMouseEvent* event) {
-  if (event->button() == Qt::RightButton) m_dragging = false;
+  if (event->button() == Qt::LeftButton && m_draft && m_draftDragging) drawingRelease(toFilm(event->position()));
+  if (event->button() == Qt::RightButton || event->button() == Qt::LeftButton) m_windowing = false;
   if (event->button() == Qt::LeftButton || event->button() == Qt::MiddleButton) m_panning = false;
-  if (event->button() == Qt::LeftButton && m_measuring) {
-    m_measuring = false;
-    if (!m_measurements.empty() && m_measurements.back().lengthPx * m_zoom < 3) m_measurements.pop_back();  // a click
-    update();
-  }
+}
+
+void FilmView::leaveEvent(QEvent*) {
+  m_cursor = QPointF(-1, -1);
+  update();
 }
 
 void FilmView::wheelEvent(QWheelEvent* event) {
@@ -330,19 +439,29 @@ void FilmView::wheelEvent(QWheelEvent* event) {
 
 void FilmView::keyPressEvent(QKeyEvent* event) {
   const int key = event->key();
-  if (key == Qt::Key_1 && (event->modifiers() & Qt::ControlModifier)) actualSize();
+  const bool ctrl = event->modifiers() & Qt::ControlModifier;
+  if (key == Qt::Key_1 && ctrl) actualSize();
   else if (key >= Qt::Key_1 && key <= Qt::Key_9) selectPreset(key - Qt::Key_1);
   else if (key == Qt::Key_I) setInverted(!m_settings.invert);
-  else if (key == Qt::Key_R) resetDisplay();
-  else if (key == Qt::Key_Plus || key == Qt::Key_Equal) zoomBy(1.25);
+  else if (key == Qt::Key_R) rotate(1);
+  else if (key == Qt::Key_L) rotate(-1);
+  else if (key == Qt::Key_H) flipHorizontally();
+  else if (key == Qt::Key_V) flipVertically();
+  else if (key == Qt::Key_Escape) escape();
+  else if (key == Qt::Key_Plus) zoomBy(1.25);
   else if (key == Qt::Key_Minus) zoomBy(0.8);
-  else if (key == Qt::Key_Space) fitToWindow();
-  else if (key == Qt::Key_D) setTool(m_tool == Tool::Measure ? Tool::Pan : Tool::Measure);
+  else if (key == Qt::Key_Space || key == Qt::Key_Equal) fitToWindow();
+  else if (key == Qt::Key_M) setMagnifier(!m_magnifier);
   else if (key == Qt::Key_O) setOverlaysVisible(!m_overlays);
-  else if (key == Qt::Key_Backspace && !m_measurements.empty()) {
-    m_measurements.pop_back();
-    update();
-  }
+  else if (key == Qt::Key_P) setTool(Tool::Pan);
+  else if (key == Qt::Key_W) setTool(Tool::WindowLevel);
+  else if (key == Qt::Key_D) setTool(m_tool == Tool::Distance ? Tool::Pan : Tool::Distance);
+  else if (key == Qt::Key_N) setTool(Tool::Angle);
+  else if (key == Qt::Key_B) setTool(Tool::Rectangle);
+  else if (key == Qt::Key_E) setTool(Tool::Ellipse);
+  else if (key == Qt::Key_T && !ctrl) setTool(Tool::Arrow);
+  else if (key == Qt::Key_C && !ctrl) setTool(Tool::CardiothoracicRatio);
+  else if (key == Qt::Key_Backspace || key == Qt::Key_Delete) removeLastAnnotation();
   else QWidget::keyPressEvent(event);
 }
 

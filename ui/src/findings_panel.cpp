@@ -79,8 +79,12 @@ FindingsPanel::FindingsPanel(QWidget* parent) : QWidget(parent) {
   connect(m_list, &QTreeWidget::currentItemChanged, this, &FindingsPanel::heatmapChanged);
 
   auto* controls = new QFormLayout;
-  m_show = new QCheckBox(tr("Show heatmap (H)"), this);
-  m_show->setChecked(true);
+  m_mode = new QComboBox(this);
+  m_mode->setObjectName("heatmapMode");
+  m_mode->addItems({tr("Heatmap"), tr("Contour"), tr("Off")});
+  m_mode->setToolTip(tr("G cycles heatmap, contour and off"));
+  m_allPositives = new QCheckBox(tr("All positive findings at once"), this);
+  m_allPositives->setObjectName("allPositives");
   m_opacity = new QSlider(Qt::Horizontal, this);
   m_opacity->setRange(0, 100);
   m_opacity->setValue(60);
@@ -89,12 +93,18 @@ FindingsPanel::FindingsPanel(QWidget* parent) : QWidget(parent) {
   m_floor = new QSlider(Qt::Horizontal, this);
   m_floor->setRange(0, 90);
   m_floor->setValue(20);
-  controls->addRow(m_show);
+  controls->addRow(tr("Show"), m_mode);
+  controls->addRow(m_allPositives);
   controls->addRow(tr("Opacity"), m_opacity);
   controls->addRow(tr("Colour map"), m_colorMap);
   controls->addRow(tr("Hide below"), m_floor);
   for (auto* slider : {m_opacity, m_floor}) connect(slider, &QSlider::valueChanged, this, &FindingsPanel::heatmapChanged);
-  connect(m_show, &QCheckBox::toggled, this, &FindingsPanel::heatmapChanged);
+  connect(m_mode, &QComboBox::currentIndexChanged, this, &FindingsPanel::heatmapChanged);
+  connect(m_allPositives, &QCheckBox::toggled, this, &FindingsPanel::heatmapChanged);
+  m_reveal = new QPushButton(tr("Reveal findings (Enter)"), this);
+  m_reveal->setObjectName("revealButton");
+  m_reveal->setVisible(false);
+  connect(m_reveal, &QPushButton::clicked, this, &FindingsPanel::reveal);
   connect(m_colorMap, &QComboBox::currentIndexChanged, this, &FindingsPanel::heatmapChanged);
 
   layout->addWidget(m_model);
@@ -102,6 +112,7 @@ FindingsPanel::FindingsPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(m_status);
   layout->addWidget(m_progress);
   layout->addWidget(m_cancel);
+  layout->addWidget(m_reveal);
   layout->addWidget(m_list, 1);
   layout->addLayout(controls);
   setMinimumWidth(280);
@@ -126,6 +137,7 @@ void FindingsPanel::showMessage(const QString& text) {
 
 void FindingsPanel::clear() {
   m_findings.reset();
+  if (m_quiz) setQuiz(true);
   m_list->clear();
   m_status->clear();
   m_progress->setVisible(false);
@@ -143,6 +155,7 @@ void FindingsPanel::showFindings(std::shared_ptr<const ai::Findings> findings) {
   m_model->setText(QString::fromStdString(f.model.name + " " + f.model.version + " on " + f.device));
   m_status->setText(f.topLabel ? tr("Most likely: %1").arg(QString::fromStdString(*f.topLabel))
                                : tr("%n finding(s) above their operating point", nullptr, positives));
+  if (hidden()) m_status->setText(tr("Findings hidden: read the film first, then reveal them (Enter)."));
   const QSignalBlocker block(m_list);
   m_list->clear();
   // Children sit under their parent group (hierarchical label sets); the rest at the top level.
@@ -193,9 +206,39 @@ void FindingsPanel::selectFinding(int index) {
     if ((*it)->data(0, kIndexRole).isValid() && (*it)->data(0, kIndexRole).toInt() == index) m_list->setCurrentItem(*it);
 }
 
+void FindingsPanel::setQuiz(bool on) {
+  m_quiz = on;
+  m_revealed = false;
+  m_list->setVisible(!hidden());
+  m_reveal->setVisible(hidden());
+  Q_EMIT heatmapChanged();
+}
+
+void FindingsPanel::reveal() {
+  m_revealed = true;
+  m_list->setVisible(true);
+  m_reveal->setVisible(false);
+  if (m_findings) showFindings(m_findings);  // the status line names the findings now
+  Q_EMIT heatmapChanged();
+}
+
+void FindingsPanel::cycleMode() { m_mode->setCurrentIndex((m_mode->currentIndex() + 1) % m_mode->count()); }
+
+void FindingsPanel::setStyle(const HeatmapStyle& s) {
+  const QSignalBlocker blockMode(m_mode), blockAll(m_allPositives), blockOpacity(m_opacity), blockMap(m_colorMap),
+      blockFloor(m_floor);
+  m_mode->setCurrentIndex(static_cast<int>(s.mode));
+  m_allPositives->setChecked(s.allPositives);
+  m_opacity->setValue(static_cast<int>(s.opacity * 100));
+  m_colorMap->setCurrentIndex(static_cast<int>(s.colorMap));
+  m_floor->setValue(static_cast<int>(s.floor * 100));
+  Q_EMIT heatmapChanged();
+}
+
 HeatmapStyle FindingsPanel::style() const {
   HeatmapStyle s;
-  s.visible = m_show->isChecked();
+  s.mode = static_cast<HeatmapMode>(m_mode->currentIndex());
+  s.allPositives = m_allPositives->isChecked();
   s.opacity = m_opacity->value() / 100.0;
   s.colorMap = static_cast<ai::ColorMap>(m_colorMap->currentIndex());
   s.floor = m_floor->value() / 100.0;

@@ -1,24 +1,29 @@
+// MainWindow: films in, findings out, annotations kept. Menus are in main_window_menus.cpp.
 #include "hilum/ui/main_window.h"
 
-#include "hilum/ai/heatmap_image.h"
 #include "hilum/ai/model_packs.h"
 #include "hilum/ui/analysis_runner.h"
+#include "hilum/ui/annotation_store.h"
 #include "hilum/ui/film_loader.h"
 #include "hilum/ui/film_view.h"
 #include "hilum/ui/findings_panel.h"
+#include "hilum/ui/heatmap_overlay.h"
+#include "hilum/ui/study_browser.h"
 #include "hilum/ui/tag_browser.h"
 #include "hilum/ui/training_tab.h"
+#include "hilum/ui/viewer_grid.h"
 
 #include <QAction>
-#include <QCheckBox>
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
@@ -29,40 +34,76 @@
 
 namespace hilum::ui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_annotations(std::make_unique<AnnotationStore>(AnnotationStore::defaultDirectory())) {
   setWindowTitle(tr("Hilum"));
   setAcceptDrops(true);
-  resize(1100, 900);
+  resize(1280, 900);
+  m_settings = ViewerSettings::load();
 
-  auto* tabs = new QTabWidget(this);
-  tabs->setDocumentMode(true);
-  m_view = new FilmView(tabs);
-  m_training = new TrainingTab(tabs);
-  tabs->addTab(m_view, tr("Viewer"));
-  tabs->addTab(m_training, tr("Training"));
-  setCentralWidget(tabs);
-  connect(m_training, &TrainingTab::openPackRequested, this, [this, tabs](const QString& pack) {
+  m_tabs = new QTabWidget(this);
+  m_tabs->setDocumentMode(true);
+  m_grid = new ViewerGrid(m_tabs);
+  m_training = new TrainingTab(m_tabs);
+  m_tabs->addTab(m_grid, tr("Viewer"));
+  m_tabs->addTab(m_training, tr("Training"));
+  setCentralWidget(m_tabs);
+  connect(m_training, &TrainingTab::openPackRequested, this, [this](const QString& pack) {
     loadModel(pack);
-    tabs->setCurrentWidget(m_view);
+    m_tabs->setCurrentWidget(m_grid);
   });
+  for (int i = 0; i < 4; ++i) {
+    FilmView* view = m_grid->view(i);
+    connect(view, &FilmView::annotationsEdited, this, [this, view] {
+      if (view->film() && !(m_grid->heatmapBeside() && view == m_grid->view(1))) saveAnnotations();
+    });
+    connect(view, &FilmView::annotationAdded, this, [this, view](int index) {
+      if (view->annotations()[static_cast<std::size_t>(index)].kind == measure::Kind::Arrow) askArrowText(index);
+    });
+  }
+  connect(m_grid, &ViewerGrid::activeDisplayChanged, this, &MainWindow::updateStatus);
+  connect(m_grid, &ViewerGrid::activeViewChanged, this, &MainWindow::activeViewChanged);
+
   m_loader = new FilmLoader(this);
   connect(m_loader, &FilmLoader::filmLoaded, this, &MainWindow::showFilm);
-  connect(m_loader, &FilmLoader::filmRefined, m_view, &FilmView::refineFilm);
-  connect(m_loader, &FilmLoader::filmRefined, this, &MainWindow::filmComplete);
+  connect(m_loader, &FilmLoader::filmRefined, this, [this](std::shared_ptr<const hilum::film::Film> film) {
+    m_grid->refineFilm(film);
+    filmComplete(std::move(film));
+  });
   connect(m_loader, &FilmLoader::filmLoaded, this, [this](std::shared_ptr<const hilum::film::Film> film) {
     if (!film->isPreview()) filmComplete(std::move(film));
   });
+  connect(m_loader, &FilmLoader::loadFailed, this, &MainWindow::showError);
 
   m_findings = new FindingsPanel(this);
   auto* dock = new QDockWidget(tr("AI findings"), this);
   dock->setObjectName("findingsDock");
   dock->setWidget(m_findings);
   addDockWidget(Qt::RightDockWidgetArea, dock);
+  m_studies = new StudyBrowser(this);
+  m_studyDock = new QDockWidget(tr("Studies"), this);
+  m_studyDock->setObjectName("studyDock");
+  m_studyDock->setWidget(m_studies);
+  addDockWidget(Qt::LeftDockWidgetArea, m_studyDock);
+  m_studyDock->hide();
+  connect(m_studies, &StudyBrowser::filmActivated, this, [this](const QString& path) {
+    m_filmList = m_studies->filmPaths();
+    m_filmIndex = static_cast<int>(m_filmList.indexOf(path));
+    openFile(path);
+  });
+  connect(m_studies, &StudyBrowser::indexed, this, [this](int films, int skipped) {
+    statusBar()->showMessage(tr("%n film(s) indexed", nullptr, films) + (skipped ? tr(", %n skipped", nullptr, skipped) : QString()), 8000);
+    m_filmList = m_studies->filmPaths();
+    m_filmIndex = -1;
+    if (!m_filmList.isEmpty() && !filmView()->film()) stepFilm(1);  // an empty viewer shows the first film
+  });
+  connect(m_studies, &StudyBrowser::indexFailed, this, &MainWindow::showError);
+
   m_analysis = new AnalysisRunner(this);
   connect(m_analysis, &AnalysisRunner::modelLoaded, this, [this](const QString& description) {
     m_findings->setModelDescription(description);
     statusBar()->showMessage(tr("Model %1 ready").arg(description), 5000);
-    if (m_fullFilm && m_autoAnalyze) analyzeCurrent();
+    if (m_fullFilm && m_settings.analyseOnOpen) analyzeCurrent();
   });
   connect(m_analysis, &AnalysisRunner::modelFailed, this, [this](const QString& message) {
     m_findings->setModelDescription(tr("No model loaded"));
@@ -80,67 +121,24 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_findings->showMessage(tr("Analysis cancelled."));
   });
   connect(m_findings, &FindingsPanel::heatmapChanged, this, &MainWindow::updateOverlay);
-  connect(m_loader, &FilmLoader::loadFailed, this, &MainWindow::showError);
-  connect(m_view, &FilmView::displayChanged, this, &MainWindow::updateStatus);
 
-  QMenu* file = menuBar()->addMenu(tr("&File"));
-  file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::openDialog);
-  m_tagsAction = file->addAction(tr("DICOM &tags..."), QKeySequence(Qt::CTRL | Qt::Key_T), this, [this] {
-    if (const film::Film* film = m_view->film(); film && film->metadata().format == film::SourceFormat::Dicom) {
-      auto* browser = new TagBrowser(QString::fromStdString(film->path()), this);
-      browser->setAttribute(Qt::WA_DeleteOnClose);
-      browser->setObjectName("tagBrowser");
-      browser->show();
-    }
-  });
-  file->addSeparator();
-  file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
-
-  QMenu* view = menuBar()->addMenu(tr("&View"));
-  QAction* invert = view->addAction(tr("&Invert"));
-  invert->setShortcut(Qt::Key_I);
-  invert->setCheckable(true);
-  connect(invert, &QAction::toggled, m_view, &FilmView::setInverted);
-  connect(m_view, &FilmView::displayChanged, invert, [this, invert] {
-    const QSignalBlocker block(invert);
-    invert->setChecked(m_view->inverted());
-  });
-  view->addAction(tr("&Reset window"), Qt::Key_R, m_view, &FilmView::resetDisplay);
-  QAction* teaching = view->addAction(tr("&Teaching mode (identity hidden, full screen)"));
-  teaching->setShortcut(Qt::Key_F11);
-  teaching->setCheckable(true);
-  teaching->setObjectName("teachingAction");
-  connect(teaching, &QAction::toggled, this, &MainWindow::setTeachingMode);
-  m_presetMenu = view->addMenu(tr("Window &presets"));
-
-  QMenu* ai = menuBar()->addMenu(tr("&AI"));
-  ai->addAction(tr("&Analyse film"), Qt::Key_A, this, &MainWindow::analyzeCurrent);
-  QAction* autoAnalyze = ai->addAction(tr("Analyse on &open"));
-  autoAnalyze->setCheckable(true);
-  autoAnalyze->setChecked(m_autoAnalyze);
-  connect(autoAnalyze, &QAction::toggled, this, [this](bool on) { m_autoAnalyze = on; });
-  QAction* toggleHeatmap = ai->addAction(tr("Show &heatmap"));
-  toggleHeatmap->setShortcut(Qt::Key_H);
-  connect(toggleHeatmap, &QAction::triggered, this, [this] {
-    auto* box = m_findings->findChild<QCheckBox*>();
-    if (box) box->toggle();
-  });
-  QMenu* help = menuBar()->addMenu(tr("&Help"));
-  help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1), this, &MainWindow::showShortcuts);
-  m_modelMenu = ai->addMenu(tr("&Model"));
-  rebuildModelMenu();
-  if (const auto pack = hilum::ai::defaultModelPack(); pack.ok()) loadModel(QString::fromStdString(pack.value()));
-  else m_findings->showMessage(tr("No model pack found. Choose one under AI > Model."));
-
+  createMenus();
   m_identity = new QLabel(this);
   m_window = new QLabel(this);
   statusBar()->addWidget(m_identity, 1);
   statusBar()->addPermanentWidget(m_window);
-  rebuildPresetMenu();
+  applySettings(m_settings);
+  if (const auto pack = hilum::ai::defaultModelPack(); pack.ok()) loadModel(QString::fromStdString(pack.value()));
+  else m_findings->showMessage(tr("No model pack found. Choose one under AI > Model."));
+
   QSettings settings;
   restoreGeometry(settings.value("window/geometry").toByteArray());
   restoreState(settings.value("window/state").toByteArray());
 }
+
+MainWindow::~MainWindow() = default;
+
+FilmView* MainWindow::filmView() const { return m_grid->activeView(); }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
   QSettings settings;
@@ -149,37 +147,57 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   QMainWindow::closeEvent(event);
 }
 
-void MainWindow::setTeachingMode(bool on) {
-  m_teaching = on;
-  m_view->setIdentityHidden(on);
-  m_tagsAction->setEnabled(!on);
-  for (auto* browser : findChildren<TagBrowser*>()) browser->close();
-  if (on) showFullScreen();
-  else showNormal();
-  updateStatus();
-  const film::Film* film = m_view->film();
-  setWindowTitle(film && !on ? tr("Hilum - %1").arg(QString::fromStdString(film->path())) : tr("Hilum"));
+void MainWindow::applySettings(const ViewerSettings& settings) {
+  m_settings = settings;
+  m_findings->setStyle(settings.heatmap);
+  m_grid->setLinked(settings.linkViews);
+  for (int i = 0; i < 4; ++i) m_grid->view(i)->setOverlaysVisible(settings.overlays);
+  if (m_teaching) m_findings->setQuiz(settings.quizInTeaching);
+  rebuildModelMenu();
 }
 
-void MainWindow::showShortcuts() {
-  auto* box = new QMessageBox(QMessageBox::NoIcon, tr("Keyboard shortcuts"),
-                              tr("<table>"
-                                 "<tr><td><b>Ctrl+O</b></td><td>open a film</td></tr>"
-                                 "<tr><td><b>Right-drag</b></td><td>window (horizontal) and level (vertical)</td></tr>"
-                                 "<tr><td><b>1 - 9</b></td><td>window presets</td></tr>"
-                                 "<tr><td><b>I</b> / <b>R</b></td><td>invert / reset window</td></tr>"
-                                 "<tr><td><b>Wheel</b>, <b>+</b> / <b>-</b></td><td>zoom</td></tr>"
-                                 "<tr><td><b>Left-drag</b></td><td>pan</td></tr>"
-                                 "<tr><td><b>Space</b> / <b>Ctrl+1</b></td><td>fit / one film pixel per screen pixel</td></tr>"
-                                 "<tr><td><b>D</b>, <b>Backspace</b></td><td>distance tool, remove last distance</td></tr>"
-                                 "<tr><td><b>O</b></td><td>corner overlays</td></tr>"
-                                 "<tr><td><b>A</b> / <b>H</b></td><td>analyse / show heatmap</td></tr>"
-                                 "<tr><td><b>Ctrl+T</b></td><td>DICOM tags</td></tr>"
-                                 "<tr><td><b>F11</b></td><td>teaching mode</td></tr>"
-                                 "</table>"),
-                              QMessageBox::Close, this);
-  box->setAttribute(Qt::WA_DeleteOnClose);
-  box->open();
+void MainWindow::showSettings() {
+  auto* dialog = new SettingsDialog(m_settings, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->setObjectName("settingsDialog");
+  connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    const ViewerSettings settings = dialog->settings();
+    settings.save();
+    applySettings(settings);
+  });
+  dialog->open();
+}
+
+void MainWindow::setTeachingMode(bool on) {
+  m_teaching = on;
+  for (int i = 0; i < 4; ++i) m_grid->view(i)->setIdentityHidden(on);
+  m_studies->setIdentityHidden(on);
+  m_tagsAction->setEnabled(!on);
+  for (auto* browser : findChildren<TagBrowser*>()) browser->close();
+  m_grid->setHeatmapBeside(on);
+  m_findings->setQuiz(on && m_settings.quizInTeaching);
+  // Big type for the back of a lecture hall.
+  QFont big = QApplication::font();
+  if (on) big.setPointSizeF(big.pointSizeF() * 1.5);
+  m_grid->setFont(big);
+  m_findings->setFont(big);
+  // The arrow keys step through the folder while teaching (no tool needs them then).
+  m_nextAction->setShortcuts(on ? QList<QKeySequence>{Qt::Key_PageDown, Qt::Key_Right} : QList<QKeySequence>{Qt::Key_PageDown});
+  m_previousAction->setShortcuts(on ? QList<QKeySequence>{Qt::Key_PageUp, Qt::Key_Left} : QList<QKeySequence>{Qt::Key_PageUp});
+  if (on) showFullScreen();
+  else showNormal();
+  {
+    const QSignalBlocker block(m_teachingAction);
+    m_teachingAction->setChecked(on);
+  }
+  updateStatus();
+  updateTitle();
+  updateOverlay();
+}
+
+void MainWindow::updateTitle() {
+  const film::Film* film = filmView()->film();
+  setWindowTitle(film && !m_teaching ? tr("Hilum - %1").arg(QString::fromStdString(film->path())) : tr("Hilum"));
 }
 
 void MainWindow::loadModel(const QString& packDirectory) {
@@ -187,27 +205,12 @@ void MainWindow::loadModel(const QString& packDirectory) {
   m_analysis->loadModel(packDirectory);
 }
 
-void MainWindow::rebuildModelMenu() {
-  m_modelMenu->clear();
-  for (const auto& pack : hilum::ai::findModelPacks()) {
-    QAction* action = m_modelMenu->addAction(QString::fromStdString(pack.name));
-    action->setEnabled(pack.problem.empty());
-    if (!pack.problem.empty()) action->setToolTip(QString::fromStdString(pack.problem));
-    const QString dir = QString::fromStdString(pack.directory);
-    connect(action, &QAction::triggered, this, [this, dir] { loadModel(dir); });
-  }
-  m_modelMenu->addSeparator();
-  m_modelMenu->addAction(tr("Open pack folder..."), this, [this] {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Model pack folder"));
-    if (!dir.isEmpty()) loadModel(dir);
-  });
-}
-
 void MainWindow::filmComplete(std::shared_ptr<const hilum::film::Film> film) {
+  if (filmView()->film() == nullptr || filmView()->film()->path() != film->path()) return;  // a view was switched meanwhile
   m_fullFilm = std::move(film);
   m_findings->clear();
   if (!m_analysis->hasModel() && !m_analysis->busy()) m_findings->showMessage(tr("No model loaded: choose a pack under AI > Model."));
-  else if (m_autoAnalyze && m_analysis->hasModel()) analyzeCurrent();
+  else if (m_settings.analyseOnOpen && m_analysis->hasModel()) analyzeCurrent();
 }
 
 void MainWindow::analyzeCurrent() {
@@ -219,46 +222,121 @@ void MainWindow::analyzeCurrent() {
   m_analysis->analyze(m_fullFilm);
 }
 
+void MainWindow::activeViewChanged() {
+  // The findings follow the active view's film: analyse it if it is not the one shown.
+  const auto film = filmView()->sharedFilm();
+  rebuildPresetMenu();
+  updateStatus();
+  updateTitle();
+  if (film && film != m_fullFilm && !film->isPreview()) filmComplete(film);
+  else updateOverlay();
+}
+
 void MainWindow::updateOverlay() {
-  const auto findings = m_findings->findings();
-  const int index = m_findings->selectedFinding();
-  const HeatmapStyle style = m_findings->style();
-  if (!findings || index < 0 || index >= static_cast<int>(findings->heatmaps.size()) || !style.visible ||
-      m_view->film() == nullptr || m_view->film()->path() != (m_fullFilm ? m_fullFilm->path() : std::string())) {
-    m_view->setOverlay(QImage());
-    return;
+  for (int i = 0; i < 4; ++i) {
+    m_grid->view(i)->setOverlay(QImage());
+    m_grid->view(i)->setContours({});
+    m_grid->view(i)->setCaption({});
   }
-  // The overlay is made once at a moderate size; the view scales it with the film.
-  const auto& heatmap = findings->heatmaps[static_cast<std::size_t>(index)];
-  const double longest = std::max(heatmap.geometry.filmColumns, heatmap.geometry.filmRows);
-  const double scale = std::min(1.0, 768.0 / longest);
-  const int w = std::max(1, static_cast<int>(heatmap.geometry.filmColumns * scale));
-  const int h = std::max(1, static_cast<int>(heatmap.geometry.filmRows * scale));
-  const auto rgba = hilum::ai::heatmapRgba(heatmap, w, h, style.colorMap, style.opacity, style.floor);
-  m_view->setOverlay(QImage(rgba.data(), w, h, w * 4, QImage::Format_RGBA8888).copy());
+  FilmView* target = m_grid->heatmapView();
+  const auto findings = m_findings->findings();
+  if (!findings || m_findings->hidden() || !target->film() || !m_fullFilm || target->film()->path() != m_fullFilm->path()) return;
+  const HeatmapLayer layer = heatmapLayer(*findings, m_findings->selectedFinding(), m_findings->style());
+  target->setOverlay(layer.image);
+  target->setContours(layer.contours);
+  if (m_grid->heatmapBeside()) target->setCaption(layer.caption);
+}
+
+void MainWindow::saveAnnotations() {
+  const FilmView* view = filmView();
+  if (!view->film()) return;
+  const QString problem = m_annotations->save(*view->film(), view->annotations());
+  if (!problem.isEmpty()) statusBar()->showMessage(tr("Annotations not saved: %1").arg(problem), 10000);
+}
+
+void MainWindow::askArrowText(int index) {
+  // Non-modal: the film stays usable while the label is typed.
+  auto* dialog = new QInputDialog(this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->setObjectName("arrowTextDialog");
+  dialog->setWindowTitle(tr("Arrow label"));
+  dialog->setLabelText(tr("Text at the arrow's tail:"));
+  FilmView* view = filmView();
+  connect(dialog, &QInputDialog::textValueSelected, view, [view, index](const QString& text) {
+    view->setAnnotationText(static_cast<std::size_t>(index), text);
+  });
+  dialog->open();
 }
 
 void MainWindow::openDialog() {
-  const QString path = QFileDialog::getOpenFileName(
-      this, tr("Open film"), QString(), tr("Films (*.dcm *.dicom *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"));
-  if (!path.isEmpty()) openFile(path);
+  const QStringList paths = QFileDialog::getOpenFileNames(
+      this, tr("Open films"), QString(), tr("Films (*.dcm *.dicom *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"));
+  if (!paths.isEmpty()) openFiles(paths);
+}
+
+void MainWindow::openFolderDialog() {
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open folder or DICOMDIR folder"));
+  if (!dir.isEmpty()) openFolder(dir);
+}
+
+void MainWindow::openFolder(const QString& path) {
+  m_studyDock->show();
+  m_studies->openPath(path);
+  rememberRecent(path);
+}
+
+void MainWindow::openFiles(const QStringList& paths) {
+  if (paths.isEmpty()) return;
+  if (paths.size() == 1 && QFileInfo(paths.front()).isDir()) return openFolder(paths.front());
+  if (paths.size() > 1) {
+    m_filmList = paths;
+    m_filmIndex = 0;
+  }
+  openFile(paths.front());
+}
+
+void MainWindow::stepFilm(int delta) {
+  if (m_filmList.isEmpty()) {
+    // A single film opened: step through the films beside it in its folder.
+    const film::Film* film = filmView()->film();
+    if (!film) return;
+    const QFileInfo info(QString::fromStdString(film->path()));
+    const QStringList names = info.dir().entryList({"*.dcm", "*.dicom", "*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff", "*.DCM"},
+                                                   QDir::Files, QDir::Name);
+    for (const QString& name : names) m_filmList << info.dir().filePath(name);
+    m_filmIndex = static_cast<int>(m_filmList.indexOf(info.absoluteFilePath()));
+  }
+  if (m_filmList.isEmpty()) return;
+  const int next = std::clamp(m_filmIndex + delta, 0, static_cast<int>(m_filmList.size()) - 1);
+  if (next == m_filmIndex && filmView()->film()) return;
+  m_filmIndex = next;
+  m_studies->selectFilm(m_filmList[next]);
+  openFile(m_filmList[next]);
 }
 
 void MainWindow::openFile(const QString& path) {
+  if (QFileInfo(path).isDir()) return openFolder(path);
   statusBar()->showMessage(tr("Opening %1...").arg(path));
   // A preview only needs to fill the view; a larger screen later just gets the full film.
-  const double ratio = m_view->devicePixelRatioF();
-  m_loader->setPreviewSize(static_cast<int>(std::max(m_view->width(), m_view->height()) * ratio));
+  FilmView* view = filmView();
+  m_loader->setPreviewSize(static_cast<int>(std::max(view->width(), view->height()) * view->devicePixelRatioF()));
   m_loader->load(path);
+  rememberRecent(path);
 }
 
 void MainWindow::showFilm(std::shared_ptr<const hilum::film::Film> film) {
   statusBar()->clearMessage();
   m_analysis->cancel();
-  if (!m_teaching) setWindowTitle(tr("Hilum - %1").arg(QString::fromStdString(film->path())));
-  m_view->setFilm(std::move(film));
+  m_fullFilm.reset();
+  m_findings->clear();
+  m_grid->showFilm(film);
+  QString problem;
+  auto annotations = m_annotations->load(*film, &problem);
+  if (!problem.isEmpty()) statusBar()->showMessage(tr("Stored annotations unreadable: %1").arg(problem), 10000);
+  filmView()->setAnnotations(std::move(annotations));
   rebuildPresetMenu();
   updateStatus();
+  updateTitle();
 }
 
 void MainWindow::showError(const QString& path, const QString& message) {
@@ -270,19 +348,8 @@ void MainWindow::showError(const QString& path, const QString& message) {
   box->open();
 }
 
-void MainWindow::rebuildPresetMenu() {
-  m_presetMenu->clear();
-  const auto& presets = m_view->presets();
-  m_presetMenu->setEnabled(!presets.empty());
-  for (std::size_t i = 0; i < presets.size(); ++i) {
-    QAction* action = m_presetMenu->addAction(QString::fromStdString(presets[i].name));
-    if (i < 9) action->setShortcut(QKeySequence(Qt::Key_1 + static_cast<int>(i)));
-    connect(action, &QAction::triggered, m_view, [this, i] { m_view->selectPreset(static_cast<int>(i)); });
-  }
-}
-
 void MainWindow::updateStatus() {
-  const film::Film* film = m_view->film();
+  const film::Film* film = filmView()->film();
   if (!film) {
     m_identity->clear();
     m_window->clear();
@@ -292,15 +359,26 @@ void MainWindow::updateStatus() {
   const auto& s = film->spacing();
   QString spacing = s.known() ? tr("%1 x %2 mm (%3)").arg(s.rowMm).arg(s.columnMm).arg(film::toString(s.source))
                               : tr("spacing unknown");
-  m_identity->setText(tr("%1  %2  %3 x %4  %5  %6")
-                          .arg(QString::fromStdString(m.modality.empty() ? film::toString(m.format) : m.modality),
-                               QString::fromStdString(m.viewPosition))
-                          .arg(film->columns())
-                          .arg(film->rows())
-                          .arg(QString::fromStdString(m.photometric), spacing));
-  if (film->isPreview()) m_identity->setText(m_identity->text() + tr("  (preview, loading full resolution...)"));
-  const auto w = m_view->currentWindow();
+  QString text = tr("%1  %2  %3 x %4  %5  %6")
+                     .arg(QString::fromStdString(m.modality.empty() ? film::toString(m.format) : m.modality),
+                          QString::fromStdString(m.viewPosition))
+                     .arg(film->columns())
+                     .arg(film->rows())
+                     .arg(QString::fromStdString(m.photometric), spacing);
+  if (m_filmIndex >= 0 && m_filmList.size() > 1) text += tr("  film %1 of %2").arg(m_filmIndex + 1).arg(m_filmList.size());
+  if (film->isPreview()) text += tr("  (preview, loading full resolution...)");
+  m_identity->setText(text);
+  const auto w = filmView()->currentWindow();
   m_window->setText(tr("W %1 / L %2").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0));
+}
+
+void MainWindow::rememberRecent(const QString& path) {
+  QSettings settings;
+  QStringList recent = settings.value("recent/paths").toStringList();
+  recent.removeAll(path);
+  recent.prepend(path);
+  settings.setValue("recent/paths", recent.mid(0, 10));
+  rebuildRecentMenu();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
@@ -308,8 +386,10 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
-  const auto urls = event->mimeData()->urls();
-  if (!urls.isEmpty() && urls.front().isLocalFile()) openFile(urls.front().toLocalFile());
+  QStringList paths;
+  for (const QUrl& url : event->mimeData()->urls())
+    if (url.isLocalFile()) paths << url.toLocalFile();
+  openFiles(paths);
 }
 
 }  // namespace hilum::ui

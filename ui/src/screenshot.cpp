@@ -2,6 +2,8 @@
 
 #include "hilum/ui/analysis_runner.h"
 #include "hilum/ui/film_loader.h"
+#include "hilum/ui/findings_panel.h"
+#include "hilum/ui/viewer_grid.h"
 #include "hilum/ui/main_window.h"
 #include "hilum/ui/training_tab.h"
 
@@ -17,6 +19,30 @@ void scheduleScreenshot(MainWindow& window, const ScreenshotRequest& request) {
   auto* tabs = qobject_cast<QTabWidget*>(window.centralWidget());
   if (tabs && request.tab == "training") tabs->setCurrentIndex(1);
   if (!request.trainingCsv.isEmpty()) window.trainingTab()->setDataCsv(request.trainingCsv);
+
+  ViewerSettings settings = window.settings();
+  settings.analyseOnOpen = settings.analyseOnOpen || request.analyze;
+  if (request.heatmapMode == "heatmap") settings.heatmap.mode = HeatmapMode::Heatmap;
+  if (request.heatmapMode == "contour") settings.heatmap.mode = HeatmapMode::Contour;
+  if (request.heatmapMode == "off") settings.heatmap.mode = HeatmapMode::Off;
+  settings.heatmap.allPositives = request.allPositives;
+  window.applySettings(settings);  // for this run only: not saved
+  if (request.layout == "1x2") window.grid()->setLayoutMode(ViewerGrid::Layout::SideBySide);
+  if (request.layout == "2x2") window.grid()->setLayoutMode(ViewerGrid::Layout::TwoByTwo);
+  if (request.teaching) window.setTeachingMode(true);
+  if (!request.finding.isEmpty())
+    QObject::connect(window.analysis(), &AnalysisRunner::analysisFinished, &window, [&window, label = request.finding] {
+      // Queued after the panel has listed the findings.
+      QTimer::singleShot(0, &window, [&window, label] {
+        FindingsPanel* panel = window.findingsPanel();
+        if (panel->hidden()) panel->reveal();
+        const auto findings = panel->findings();
+        if (!findings) return;
+        for (std::size_t i = 0; i < findings->ranked.size(); ++i)
+          if (QString::fromStdString(findings->ranked[i].label).compare(label, Qt::CaseInsensitive) == 0)
+            panel->selectFinding(static_cast<int>(i));
+      });
+    });
 
   auto shoot = [&window, output = request.output] {
     // Let queued paints and layout settle before grabbing.

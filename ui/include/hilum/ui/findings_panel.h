@@ -20,11 +20,14 @@ class QTreeWidget;
 
 namespace hilum::ui {
 
+enum class HeatmapMode { Heatmap, Contour, Off };
+
 struct HeatmapStyle {
-  bool visible = true;
+  HeatmapMode mode = HeatmapMode::Heatmap;
+  bool allPositives = false;  // every positive finding at once instead of the selected one
   double opacity = 0.6;
   ai::ColorMap colorMap = ai::ColorMap::Inferno;
-  double floor = 0.2;  // activation below this stays transparent
+  double floor = 0.2;  // activation below this stays transparent; the contour level in contour mode
 };
 
 class FindingsPanel : public QWidget {
@@ -43,7 +46,13 @@ public:
   int selectedFinding() const;  // index into findings()->ranked, -1 for none
   void selectFinding(int index);
   HeatmapStyle style() const;
+  void setStyle(const HeatmapStyle& style);
+  void cycleMode();  // heatmap -> contour -> off
   QTreeWidget* list() const { return m_list; }
+  // Quiz (teaching): findings and heatmaps stay hidden until revealed, so a class reads the film first.
+  void setQuiz(bool on);
+  bool hidden() const { return m_quiz && !m_revealed; }
+  void reveal();
 
 Q_SIGNALS:
   void heatmapChanged();  // selection or style: the view should redraw its overlay
@@ -56,7 +65,11 @@ private:
   QProgressBar* m_progress = nullptr;
   QPushButton* m_cancel = nullptr;
   QTreeWidget* m_list = nullptr;
-  QCheckBox* m_show = nullptr;
+  QComboBox* m_mode = nullptr;
+  QCheckBox* m_allPositives = nullptr;
+  QPushButton* m_reveal = nullptr;
+  bool m_quiz = false;
+  bool m_revealed = false;
   QSlider* m_opacity = nullptr;
   QComboBox* m_colorMap = nullptr;
   QSlider* m_floor = nullptr;

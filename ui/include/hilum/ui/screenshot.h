@@ -13,6 +13,12 @@ struct ScreenshotRequest {
   QString film;
   QString tab = "viewer";  // or "training"
   QString trainingCsv;     // pre-fill the training tab
+  bool analyze = false;    // analyse even when "analyse on open" is off
+  QString finding;         // show this finding's heatmap (label as the model names it)
+  QString heatmapMode;     // "heatmap", "contour" or "off"; empty keeps the setting
+  bool allPositives = false;
+  bool teaching = false;   // teaching mode: identity hidden, heatmap beside the film
+  QString layout;          // "1x1", "1x2" or "2x2"
   int timeoutMs = 60000;
 };
 

@@ -1,0 +1,66 @@
+#include "hilum/ui/heatmap_overlay.h"
+
+#include "hilum/ai/heatmap_image.h"
+
+#include <algorithm>
+
+namespace hilum::ui {
+
+QColor contourColour(int index) {
+  static const QColor kColours[] = {QColor(255, 200, 40), QColor(90, 220, 255), QColor(255, 110, 200),
+                                    QColor(130, 255, 120), QColor(255, 140, 60), QColor(190, 150, 255)};
+  return kColours[index % 6];
+}
+
+HeatmapLayer heatmapLayer(const ai::Findings& findings, int selected, const HeatmapStyle& style) {
+  HeatmapLayer layer;
+  if (style.mode == HeatmapMode::Off || findings.heatmaps.empty()) return layer;
+  std::vector<int> shown;
+  if (style.allPositives) {
+    for (std::size_t i = 0; i < findings.ranked.size() && i < findings.heatmaps.size(); ++i)
+      if (findings.ranked[i].positive) shown.push_back(static_cast<int>(i));
+    if (shown.empty()) {
+      layer.caption = QObject::tr("No finding above its operating point");
+      return layer;
+    }
+  } else if (selected >= 0 && selected < static_cast<int>(findings.heatmaps.size())) {
+    shown.push_back(selected);
+  } else {
+    return layer;
+  }
+  QStringList labels;
+  for (int i : shown) labels << QString::fromStdString(findings.ranked[static_cast<std::size_t>(i)].label);
+  layer.caption = QObject::tr("Heatmap: %1").arg(labels.join(", "));
+
+  if (style.mode == HeatmapMode::Contour) {
+    // Half the map's maximum is the usual outline of a class activation map; a higher
+    // "hide below" tightens it.
+    const double level = std::max(0.5, style.floor);
+    for (std::size_t n = 0; n < shown.size(); ++n) {
+      const auto& heatmap = findings.heatmaps[static_cast<std::size_t>(shown[n])];
+      ContourOverlay contour;
+      contour.colour = contourColour(static_cast<int>(n));
+      contour.label = QString::fromStdString(heatmap.label);
+      for (const auto& polygon : ai::heatmapContours(heatmap, level)) {
+        QPolygonF p;
+        for (const auto& [x, y] : polygon) p << QPointF(x, y);
+        contour.polygons.push_back(p);
+      }
+      layer.contours.push_back(std::move(contour));
+    }
+    return layer;
+  }
+  std::vector<const ai::Heatmap*> maps;
+  for (int i : shown) maps.push_back(&findings.heatmaps[static_cast<std::size_t>(i)]);
+  const ai::Heatmap heatmap = maps.size() == 1 ? *maps.front() : ai::maxHeatmap(maps);
+  const double longest = std::max(heatmap.geometry.filmColumns, heatmap.geometry.filmRows);
+  if (longest <= 0) return layer;
+  const double scale = std::min(1.0, 768.0 / longest);
+  const int w = std::max(1, static_cast<int>(heatmap.geometry.filmColumns * scale));
+  const int h = std::max(1, static_cast<int>(heatmap.geometry.filmRows * scale));
+  const auto rgba = ai::heatmapRgba(heatmap, w, h, style.colorMap, style.opacity, style.floor);
+  layer.image = QImage(rgba.data(), w, h, w * 4, QImage::Format_RGBA8888).copy();
+  return layer;
+}
+
+}  // namespace hilum::ui
