@@ -64,7 +64,7 @@ TEST_CASE("info --json has the contract keys", "[cli][info]") {
   CHECK(j["pixel_spacing_mm"][0] == Approx(0.15));
   CHECK(j["spacing_source"] == "detector");
   CHECK(j["view_position"] == "PA");
-  REQUIRE(j["window_presets"].size() == 2);
+  REQUIRE(j["window_presets"].size() == 6);  // the file's window, full range, auto and three chest windows
   CHECK(j["window_presets"][0]["center"] == Approx(2048));
   CHECK(j["window_presets"][1]["kind"] == "full-range");
   CHECK(j["shown_inverted"] == true);

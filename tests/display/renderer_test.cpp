@@ -82,7 +82,7 @@ TEST_CASE("the file's first window is the default and every window is a preset",
                               {{"WindowCenter", "1000\\3000"}, {"WindowWidth", "500\\2000"},
                                {"WindowCenterWidthExplanation", "NARROW\\WIDE"}});
   const auto presets = voiPresets(film);
-  REQUIRE(presets.size() == 3);
+  REQUIRE(presets.size() == 7);  // two file windows, full range, auto and three chest windows
   CHECK(presets[0].name == "NARROW");
   CHECK(presets[1].name == "WIDE");
   CHECK(presets[2].kind == VoiPreset::Kind::FullRange);
@@ -98,7 +98,7 @@ TEST_CASE("a window that misses every pixel is offered but not opened with", "[d
   TempDir dir;
   const auto film = twoPixels(dir, "MONOCHROME2", {{"WindowCenter", "40000"}, {"WindowWidth", "100"}});
   const auto presets = voiPresets(film);
-  CHECK(presets.size() == 2);
+  CHECK(presets.size() == 6);
   CHECK(defaultPresetIndex(film, presets) == 1);
 }
 
@@ -230,4 +230,40 @@ TEST_CASE("PNG output round-trips and replaces the old file atomically", "[displ
   const auto failed = writePng(image, dir.file("no-such-folder/out.png"));
   REQUIRE_FALSE(failed.ok());
   CHECK(failed.error().code() == hilum::ErrorCode::WriteFailed);
+}
+
+TEST_CASE("derived windows are percentile ranges in display brightness", "[display][voi]") {
+  // Stored values 0..999, each pixel once: percentiles are the values themselves.
+  hilum::film::PixelBuffer pixels;
+  pixels.columns = 1000;
+  pixels.rows = 2;  // the histogram samples every second row and column
+  for (int y = 0; y < 2; ++y)
+    for (int x = 0; x < 1000; ++x) pixels.data.push_back(static_cast<std::uint16_t>((x / 2) * 2 + (y ? 1 : 0)));
+  hilum::film::DisplayAttributes mono2;
+  const hilum::film::Film film("ramp", pixels, mono2, {}, {});
+  const auto presets = voiPresets(film);
+  REQUIRE(presets.size() == 5);
+  CHECK(presets[1].name == "Auto (1-99 %)");
+  CHECK(presets[1].kind == VoiPreset::Kind::Derived);
+  // 1st to 99th percentile of 0..998 (even values sampled): about 10 to 988.
+  CHECK(presets[1].window.center - presets[1].window.width / 2 == Approx(10).margin(4));
+  CHECK(presets[1].window.center + presets[1].window.width / 2 == Approx(989).margin(4));
+  const auto lung = percentileWindow(film, 2, 65);
+  CHECK(lung.center - lung.width / 2 == Approx(20).margin(4));
+  CHECK(lung.center + lung.width / 2 == Approx(650).margin(4));
+  // MONOCHROME1: the lungs' dark display is the high values.
+  hilum::film::DisplayAttributes mono1;
+  mono1.monochrome1 = true;
+  const hilum::film::Film inverted("ramp1", pixels, mono1, {}, {});
+  const auto lung1 = percentileWindow(inverted, 2, 65);
+  CHECK(lung1.center - lung1.width / 2 == Approx(350).margin(4));
+  CHECK(lung1.center + lung1.width / 2 == Approx(980).margin(4));
+  // Padding never counts.
+  hilum::film::DisplayAttributes padded;
+  padded.paddingValue = 0;
+  hilum::film::PixelBuffer mostlyPadding = pixels;
+  for (std::size_t i = 0; i < 600; ++i) mostlyPadding.data[i] = 0;  // 300 of the 500 sampled pixels
+  const hilum::film::Film withPadding("pad", mostlyPadding, padded, {}, {});
+  const auto padWindow = percentileWindow(withPadding, 1, 99);
+  CHECK(padWindow.center - padWindow.width / 2 > 595);
 }

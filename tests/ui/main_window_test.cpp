@@ -40,7 +40,8 @@ TEST_CASE("a film opens off the GUI thread and is shown with its first window", 
   CHECK_FALSE(view->shownImage().isNull());
   CHECK(view->shownImage().width() <= view->width());
   CHECK(view->currentWindow().center == 2048);
-  CHECK(view->presets().size() == 3);
+  REQUIRE(view->presets().size() == 7);  // two windows, full range, auto, lung, mediastinum, bone
+  CHECK(view->presets()[4].name == "Chest: lung");
 }
 
 TEST_CASE("right-drag changes window and level; keys pick presets and invert", "[ui]") {

@@ -1,6 +1,10 @@
 #pragma once
 // The VOI choices a film offers the user: each Window Center/Width pair, each VOI LUT, and always a
-// full-range window computed from the pixels, as DICOM viewers list them in a preset menu.
+// full-range window computed from the pixels, as DICOM viewers list them in a preset menu; then
+// windows derived from the film's histogram: an auto window and chest presets (lung, mediastinum,
+// bone). Projection radiographs have no Hounsfield scale, so unlike CT presets these cannot be
+// fixed numbers: they are percentile ranges of the film's own pixels, in display brightness (a
+// MONOCHROME1 film's dark lungs are its high values).
 #include "hilum/display/voi.h"
 #include "hilum/film/film.h"
 
@@ -10,14 +14,14 @@
 namespace hilum::display {
 
 struct VoiPreset {
-  enum class Kind { Window, Lut, FullRange };
+  enum class Kind { Window, Lut, FullRange, Derived };
   Kind kind = Kind::FullRange;
   std::string name;     // the file's explanation, or a generated one ("Window 1", "Full range")
   VoiWindow window;     // valid for Window and FullRange
   int lutIndex = -1;    // index into film.display().voiLuts for Lut
 };
 
-const char* toString(VoiPreset::Kind kind);  // "window", "lut", "full-range"
+const char* toString(VoiPreset::Kind kind);  // "window", "lut", "full-range", "derived"
 
 // The smallest and largest modality value of the film's pixels (padding excluded).
 struct ModalityRange {
@@ -29,7 +33,12 @@ ModalityRange modalityRange(const film::Film& film);
 // Window covering the whole modality range with LINEAR: what a film without VOI attributes shows.
 VoiWindow fullRangeWindow(const film::Film& film);
 
-// File windows first, then VOI LUTs, then full range, in file order.
+// The window spanning the pixels between two display-brightness percentiles (0..100), padding
+// excluded: 1 and 99 give the auto window.
+VoiWindow percentileWindow(const film::Film& film, double lowPercent, double highPercent);
+
+// File windows first, then VOI LUTs, then full range, in file order; then the derived windows:
+// "Auto (1-99 %)", "Chest: lung", "Chest: mediastinum", "Chest: bone".
 std::vector<VoiPreset> voiPresets(const film::Film& film);
 
 // The preset a film opens with. PS3.4 leaves the choice to the display; the first window is the one
