@@ -10,8 +10,9 @@ namespace {
 
 // Percentile ranges of display brightness, chosen on chest films: the lung window spreads the
 // darker two-thirds (parenchyma and vessels), the mediastinal window the brighter part (heart,
-// mediastinum, retrocardiac and subdiaphragmatic areas), the bone window the brightest tail with
-// the most contrast. Heuristics for a first look; right-drag refines.
+// mediastinum, retrocardiac and subdiaphragmatic areas), the bone window the mid-tones where ribs
+// and clavicles cross lung and soft tissue, with both tails cut for contrast (taking only the
+// brightest tail leaves nothing but the spine). Heuristics for a first look; right-drag refines.
 struct DerivedWindow {
   const char* name;
   double low, high;
@@ -20,7 +21,7 @@ constexpr std::array<DerivedWindow, 4> kDerived{{
     {"Auto (1-99 %)", 1.0, 99.0},
     {"Chest: lung", 2.0, 65.0},
     {"Chest: mediastinum", 30.0, 99.0},
-    {"Chest: bone", 60.0, 99.8},
+    {"Chest: bone", 25.0, 92.0},
 }};
 
 // Stored-value histogram, padding excluded; signed values offset so the index orders them. Every
