@@ -17,6 +17,8 @@ const char* const kUsage =
     "                                         or one film (headers only); skipped files and why\n"
     "  render FILE -o OUT.png [--window C,W] [--preset N] [--invert] [--max-size PX]\n"
     "                                         write what the viewer shows as an 8-bit gray PNG\n"
+    "  measure FILE --annotations A.json | --distance|--angle|--rectangle|--ellipse|--ctr X,Y,... [--json]\n"
+    "                                         lengths (mm with spacing source), angles, ROI statistics, CTR\n"
     "  analyze FILE... [--model DIR] [--device cpu|cuda] [--heatmaps DIR] [--json OUT|-]\n"
     "                                         ranked findings (decision support, not a diagnosis)\n"
     "  models [--json]                        list the model packs found\n"
@@ -57,6 +59,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (command == "render") return renderCommand(rest, out, err);
   if (command == "tags") return tagsCommand(rest, out, err);
   if (command == "index") return indexCommand(rest, out, err);
+  if (command == "measure") return measureCommand(rest, out, err);
   if (command == "bench") return benchCommand(rest, out, err);
   if (command == "analyze") return analyzeCommand(rest, out, err);
   if (command == "models") return modelsCommand(rest, out, err);

@@ -338,3 +338,36 @@ TEST_CASE("index prints the study tree or JSON and lists skipped files", "[cli][
   CHECK(cli({"index", dir.path(), "--tree"}).code == 2);
   CHECK_THAT(cli({"help"}).out, Contains("index PATH [--json]"));
 }
+
+TEST_CASE("measure reports what the viewer's tools report, from a file or the command line", "[cli][measure]") {
+  TempDir dir;
+  const std::string path = writeFilm(dir);  // 0.15 mm detector spacing
+  Run r = cli({"measure", path, "--distance", "0,0,100,0"});
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Contains("1 distance: 15.0 mm (detector)"));
+  r = cli({"measure", path, "--ctr", "40,100,100,100,10,120,160,120", "--json"});
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j.size() == 1);
+  CHECK(j[0]["ratio"].get<double>() == Approx(0.4));
+  CHECK(j[0]["thorax_mm"].get<double>() == Approx(22.5));
+
+  // An annotation file as the viewer saves it, drawn on this film.
+  writeBytes(dir.file("a.json"),
+             R"({"format":"hilum-annotations","version":1,"film":{"columns":200,"rows":300},"annotations":[)"
+             R"({"kind":"rectangle","points":[[0,0],[10,10]]},{"kind":"arrow","points":[[5,5],[50,50]],"text":"look"}]})");
+  r = cli({"measure", path, "--annotations", dir.file("a.json"), "--json"});
+  REQUIRE(r.code == 0);
+  const auto k = nlohmann::json::parse(r.out);
+  REQUIRE(k.size() == 2);
+  CHECK(k[0]["pixels"] == 100);
+  CHECK(k[0]["area_mm2"].get<double>() == Approx(2.25));
+  CHECK(k[1]["text"] == "look");
+
+  CHECK(cli({"measure", path}).code == 2);                               // nothing to measure
+  CHECK_THAT(cli({"measure", path, "--angle", "1,2,3"}).err, Contains("--angle needs 6"));
+  writeBytes(dir.file("bad.json"), "{}");
+  const Run bad = cli({"measure", path, "--annotations", dir.file("bad.json")});
+  CHECK(bad.code == 1);
+  CHECK_THAT(bad.err, Contains("bad.json"));
+}
