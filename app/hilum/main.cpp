@@ -1,10 +1,14 @@
 #include "hilum/ui/main_window.h"
 #include "hilum/ui/screenshot.h"
+#include "hilum/ui/view_benchmark.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QPalette>
 #include <QStyle>
+
+#include <algorithm>
+#include <iostream>
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -44,15 +48,26 @@ int main(int argc, char** argv) {
   const QCommandLineOption allPositives("all-positives", "Screenshot: every positive finding's heatmap at once.");
   const QCommandLineOption teaching("teaching", "Start in teaching mode (identity hidden, heatmap beside the film).");
   const QCommandLineOption layout("layout", "Screenshot: 1x1, 1x2 or 2x2.", "LAYOUT");
-  parser.addOptions({screenshot, tab, trainingCsv, size, analyze, finding, heatmap, allPositives, teaching, layout});
+  const QCommandLineOption bench("bench", "Measure the viewer on FILM (window/level frames) or a folder (indexing, thumbnails, "
+                                          "event-loop lateness); print JSON medians and quit.");
+  const QCommandLineOption frames("frames", "Benchmark: window/level frames to time.", "N", "120");
+  parser.addOptions({screenshot, tab, trainingCsv, size, analyze, finding, heatmap, allPositives, teaching, layout, bench, frames});
   parser.process(app);
 
   hilum::ui::MainWindow window;
   const QStringList dims = parser.value(size).split('x');
   if (dims.size() == 2) window.resize(dims[0].toInt(), dims[1].toInt());
   window.show();
+  QApplication::processEvents();  // the first paint: what "window shown" means
+  const double shownMs = hilum::ui::millisecondsSinceProcessStart();
   const QStringList films = parser.positionalArguments();
-  if (parser.isSet(screenshot)) {
+  if (parser.isSet(bench)) {
+    if (films.size() != 1) {
+      std::cerr << "hilum: --bench needs one film or folder\n";
+      return 2;
+    }
+    hilum::ui::scheduleBenchmark(window, {films.front(), std::max(1, parser.value(frames).toInt()), shownMs});
+  } else if (parser.isSet(screenshot)) {
     hilum::ui::ScreenshotRequest request;
     request.output = parser.value(screenshot);
     request.film = films.isEmpty() ? QString() : films.front();

@@ -267,3 +267,23 @@ TEST_CASE("derived windows are percentile ranges in display brightness", "[displ
   const auto padWindow = percentileWindow(withPadding, 1, 99);
   CHECK(padWindow.center - padWindow.width / 2 > 595);
 }
+
+TEST_CASE("a reduced film averages stored values per block, padding left out", "[display][render]") {
+  hilum::film::PixelBuffer pixels;
+  pixels.columns = 5;  // a partial last block: 5 = 2 + 2 + 1
+  pixels.rows = 2;
+  pixels.isSigned = true;
+  for (int v : {-4, -2, 10, 30, 7, 0, -2, 20, 999, 9}) pixels.data.push_back(static_cast<std::uint16_t>(static_cast<std::int16_t>(v)));
+  hilum::film::DisplayAttributes attributes;
+  attributes.paddingValue = 999;
+  const hilum::film::PixelSpacing spacing{0.1, 0.2, hilum::film::SpacingSource::Detector, {}};
+  const hilum::film::Film film("f", pixels, attributes, spacing, {});
+  const auto reduced = reducedFilm(film, Region{0, 0, 5, 2}, 2);
+  REQUIRE(reduced.columns() == 3);
+  REQUIRE(reduced.rows() == 1);
+  CHECK(reduced.pixels().value(0, 0) == -2);  // (-4 - 2 + 0 - 2) / 4
+  CHECK(reduced.pixels().value(1, 0) == 20);  // (10 + 30 + 20) / 3: the padding 999 is not averaged in
+  CHECK(reduced.pixels().value(2, 0) == 8);   // (7 + 9) / 2
+  CHECK(reduced.spacing().columnMm == Approx(0.4));
+  CHECK(reduced.spacing().rowMm == Approx(0.2));
+}

@@ -72,6 +72,19 @@ void FilmView::refineFilm(std::shared_ptr<const film::Film> film) {
   rerender();
 }
 
+display::DisplaySettings FilmView::effectiveSettings() const {
+  // The reduced film must show the full film's window: its own full range or percentiles differ.
+  display::DisplaySettings s = m_settings;
+  if (s.customWindow || m_presets.empty()) return s;
+  const int index = s.presetIndex.value_or(display::defaultPresetIndex(*m_film, m_presets));
+  const auto& preset = m_presets[static_cast<std::size_t>(std::clamp(index, 0, static_cast<int>(m_presets.size()) - 1))];
+  if (preset.kind != display::VoiPreset::Kind::Lut) {
+    s.customWindow = preset.window;  // LUT presets keep their index: the reduced film has the same LUTs
+    s.presetIndex.reset();
+  }
+  return s;
+}
+
 display::VoiWindow FilmView::currentWindow() const {
   if (m_settings.customWindow) return *m_settings.customWindow;
   if (!m_film || m_presets.empty()) return {};
@@ -244,12 +257,23 @@ void FilmView::rerender() {
       const int y0 = std::max(0, static_cast<int>(std::floor(visible.top())));
       const int x1 = std::min(m_film->columns(), static_cast<int>(std::ceil(visible.right())));
       const int y1 = std::min(m_film->rows(), static_cast<int>(std::ceil(visible.bottom())));
-      display::RenderOptions options;
-      options.region = display::Region{x0, y0, x1 - x0, y1 - y0};
+      const display::Region region{x0, y0, x1 - x0, y1 - y0};
       const double screenScale = m_zoom * devicePixelRatioF();
-      if (screenScale < 1.0)
-        options.maxSizePx = std::max(1, static_cast<int>(std::lround(std::max(x1 - x0, y1 - y0) * screenScale)));
-      const auto image = display::render(*m_film, m_settings, options);
+      const int longest = std::max(x1 - x0, y1 - y0);
+      const int box = screenScale < 1.0 ? std::max(1, longest / std::max(1, static_cast<int>(std::lround(longest * screenScale)))) : 1;
+      Result<display::GrayImage> image = Error(Module::Display, ErrorCode::Internal, "not rendered");
+      if (box >= 2) {
+        // Averaged once per view geometry; a window/level drag then maps only screen pixels.
+        if (m_reduced.source != m_film.get() || m_reduced.box != box || m_reduced.x != x0 || m_reduced.y != y0 ||
+            m_reduced.width != region.width || m_reduced.height != region.height)
+          m_reduced = {m_film.get(), x0, y0, region.width, region.height, box,
+                       std::make_shared<const film::Film>(display::reducedFilm(*m_film, region, box))};
+        image = display::render(*m_reduced.film, effectiveSettings());
+      } else {
+        display::RenderOptions options;
+        options.region = region;
+        image = display::render(*m_film, m_settings, options);
+      }
       if (image.ok()) {
         const auto& g = image.value();
         m_image = QImage(g.width, g.height, QImage::Format_Grayscale8);

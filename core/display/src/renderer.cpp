@@ -22,8 +22,10 @@ Result<DisplayTable> displayTable(const film::Film& film, const DisplaySettings&
   if (settings.customWindow) {
     window = *settings.customWindow;
   } else {
-    const auto presets = voiPresets(film);
-    const int index = settings.presetIndex.value_or(defaultPresetIndex(film, presets));
+    // The histogram-derived presets come last: only compute them when one is asked for.
+    const auto base = voiPresets(film, false);
+    const int index = settings.presetIndex.value_or(defaultPresetIndex(film, base));
+    const auto presets = index < static_cast<int>(base.size()) ? base : voiPresets(film);
     if (index < 0 || index >= static_cast<int>(presets.size()))
       return Error(Module::Display, ErrorCode::InvalidArgument,
                    "preset " + std::to_string(index) + " does not exist (the film offers " +
@@ -44,6 +46,43 @@ Result<DisplayTable> displayTable(const film::Film& film, const DisplaySettings&
     table[static_cast<std::size_t>(raw)] = static_cast<std::uint8_t>(std::lround(std::clamp(y, 0.0, 1.0) * 255.0));
   }
   return table;
+}
+
+film::Film reducedFilm(const film::Film& film, const Region& region, int box) {
+  box = std::max(1, box);
+  const int x0 = std::clamp(region.x, 0, film.columns()), y0 = std::clamp(region.y, 0, film.rows());
+  const int x1 = std::clamp(region.x + region.width, x0, film.columns());
+  const int y1 = std::clamp(region.y + region.height, y0, film.rows());
+  const auto& source = film.pixels();
+  film::PixelBuffer out;
+  out.columns = std::max(1, (x1 - x0 + box - 1) / box);
+  out.rows = std::max(1, (y1 - y0 + box - 1) / box);
+  out.isSigned = source.isSigned;
+  out.data.resize(static_cast<std::size_t>(out.columns) * out.rows);
+  const auto padding = film.display().paddingValue;
+  cv::parallel_for_(cv::Range(0, out.rows), [&](const cv::Range& rows) {
+    for (int by = rows.start; by < rows.end; ++by) {
+      const int ya = y0 + by * box, yb = std::min(y1, ya + box);
+      for (int bx = 0; bx < out.columns; ++bx) {
+        const int xa = x0 + bx * box, xb = std::min(x1, xa + box);
+        std::int64_t sum = 0;
+        int count = 0;
+        for (int y = ya; y < yb; ++y)
+          for (int x = xa; x < xb; ++x) {
+            const int v = source.value(x, y);
+            if (padding && v == *padding) continue;  // padding must not darken the exposed edge
+            sum += v;
+            ++count;
+          }
+        const int mean = count ? static_cast<int>(std::lround(static_cast<double>(sum) / count)) : padding.value_or(0);
+        out.data[static_cast<std::size_t>(by) * out.columns + bx] = static_cast<std::uint16_t>(mean);
+      }
+    }
+  });
+  film::PixelSpacing spacing = film.spacing();
+  spacing.rowMm *= box;
+  spacing.columnMm *= box;
+  return film::Film(film.path(), std::move(out), film.display(), spacing, film.metadata());
 }
 
 Result<GrayImage> render(const film::Film& film, const DisplaySettings& settings, const RenderOptions& options) {

@@ -114,7 +114,7 @@ VoiWindow fullRangeWindow(const film::Film& film) {
   return VoiWindow{r.min + width / 2.0, width, film::VoiFunction::Linear};
 }
 
-std::vector<VoiPreset> voiPresets(const film::Film& film) {
+std::vector<VoiPreset> voiPresets(const film::Film& film, bool withDerived) {
   std::vector<VoiPreset> presets;
   const auto& a = film.display();
   for (std::size_t i = 0; i < a.windows.size(); ++i) {
@@ -137,6 +137,7 @@ std::vector<VoiPreset> voiPresets(const film::Film& film) {
   full.name = "Full range";
   full.window = fullRangeWindow(film);
   presets.push_back(std::move(full));
+  if (!withDerived) return presets;
   const Histogram h = histogram(film);
   for (const auto& d : kDerived) {
     VoiPreset p;

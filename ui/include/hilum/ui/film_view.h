@@ -158,8 +158,16 @@ private:
   void paintMagnifier(QPainter& painter);
   void paintContours(QPainter& painter);
 
+  display::DisplaySettings effectiveSettings() const;
+
   std::shared_ptr<const film::Film> m_film;
   std::vector<display::VoiPreset> m_presets;
+  // The visible region averaged to screen resolution; window/level drags re-render only this.
+  struct Reduced {
+    const film::Film* source = nullptr;
+    int x = 0, y = 0, width = 0, height = 0, box = 0;
+    std::shared_ptr<const film::Film> film;
+  } m_reduced;
   display::DisplaySettings m_settings;
   QImage m_image;
   QRectF m_imageFilmRect;  // the film region m_image shows, in film coordinates

@@ -41,4 +41,11 @@ Result<DisplayTable> displayTable(const film::Film& film, const DisplaySettings&
 
 Result<GrayImage> render(const film::Film& film, const DisplaySettings& settings, const RenderOptions& options = {});
 
+// The region's stored values averaged over box x box blocks (padding left out), as a film with the
+// same display attributes. A view that only changes window/level renders this small film again
+// instead of the full one: the LUT then runs over screen pixels, not film pixels. Averaging before
+// the LUT (as viewers' mipmaps do) differs from render()'s LUT-then-average only where the window
+// clips inside a block.
+film::Film reducedFilm(const film::Film& film, const Region& region, int box);
+
 }  // namespace hilum::display

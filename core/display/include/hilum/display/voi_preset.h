@@ -39,7 +39,9 @@ VoiWindow percentileWindow(const film::Film& film, double lowPercent, double hig
 
 // File windows first, then VOI LUTs, then full range, in file order; then the derived windows:
 // "Auto (1-99 %)", "Chest: lung", "Chest: mediastinum", "Chest: bone".
-std::vector<VoiPreset> voiPresets(const film::Film& film);
+// withDerived = false stops after full range and skips the histogram (what choosing a file window
+// for display needs; the indices of the presets it returns are the same).
+std::vector<VoiPreset> voiPresets(const film::Film& film, bool withDerived = true);
 
 // The preset a film opens with. PS3.4 leaves the choice to the display; the first window is the one
 // the modality meant for primary viewing, so it wins -- unless it misses every pixel of the film
