@@ -1,5 +1,7 @@
-// hilum-make-fixture OUT.dcm [--rows N] [--columns N] [--bits N] [--syntax NAME]
+// hilum-make-fixture OUT.dcm [--rows N] [--columns N] [--bits N] [--syntax NAME] [--phantom 1]
 // Writes a synthetic film with the test fixtures' writer: benchmark input that needs no patient data.
+// --phantom 1 draws a synthetic PA chest (for screenshots and demos) with a made-up identity.
+#include "chest_phantom.h"
 #include "dicom_fixture.h"
 
 #include <algorithm>
@@ -17,18 +19,20 @@ int main(int argc, char** argv) {
       {"jpeg-lossless", Syntax::JpegLosslessSV1}, {"jpeg-ls", Syntax::JpegLsLossless}, {"jpeg-ls-near", Syntax::JpegLsNearLossless},
       {"rle", Syntax::Rle},                 {"j2k-lossless", Syntax::J2kLossless},     {"j2k", Syntax::J2k}};
   if (argc < 2) {
-    std::cerr << "usage: hilum-make-fixture OUT.dcm [--rows N] [--columns N] [--bits N] [--syntax NAME]\n";
+    std::cerr << "usage: hilum-make-fixture OUT.dcm [--rows N] [--columns N] [--bits N] [--syntax NAME] [--phantom 1]\n";
     return 2;
   }
   hilum::test::DicomSpec spec;
   spec.rows = spec.columns = 3000;
   spec.bitsStored = 16;
+  bool phantom = false;
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string key = argv[i], value = argv[i + 1];
     if (key == "--rows") spec.rows = std::atoi(value.c_str());
     else if (key == "--columns") spec.columns = std::atoi(value.c_str());
     else if (key == "--bits") spec.bitsStored = std::atoi(value.c_str());
     else if (key == "--syntax" && syntaxes.count(value)) spec.syntax = syntaxes.at(value);
+    else if (key == "--phantom") phantom = value == "1";
     else {
       std::cerr << "hilum-make-fixture: bad option " << key << " " << value << "\n";
       return 2;
@@ -44,6 +48,16 @@ int main(int argc, char** argv) {
   for (int& v : spec.pixels) {
     state = state * 1664525u + 1013904223u;
     v = std::clamp(v + static_cast<int>(state >> 16) % (2 * amplitude + 1) - amplitude, lo, hi);
+  }
+  if (phantom) {
+    spec.pixels = hilum::test::chestPhantom(spec.rows, spec.columns, spec.bitsStored);
+    const double mm = 430.0 / std::max(spec.rows, spec.columns);  // a 43 cm detector
+    spec.attributes = {{"PatientName", "Phantom^Chest"}, {"PatientID", "SYNTH-0001"}, {"PatientSex", "O"},
+                       {"PatientBirthDate", "19700101"}, {"StudyDate", "20261125"}, {"Modality", "DX"},
+                       {"ViewPosition", "PA"}, {"BodyPartExamined", "CHEST"}, {"PatientOrientation", "L\\F"},
+                       {"ImagerPixelSpacing", std::to_string(mm) + "\\" + std::to_string(mm)},
+                       {"InstitutionName", "Synthetic phantom (not a patient)"},
+                       {"SeriesDescription", "Synthetic chest phantom"}};
   }
   try {
     hilum::test::writeDicom(spec, argv[1]);
