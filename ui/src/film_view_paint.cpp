@@ -147,10 +147,16 @@ void FilmView::paintOverlays(QPainter& painter) {
   }
   painter.drawText(area, Qt::AlignLeft | Qt::AlignBottom, bottomLeft);
   const auto& spacing = m_film->spacing();
-  painter.drawText(area, Qt::AlignRight | Qt::AlignBottom,
-                   spacing.known() ? tr("spacing %1 mm (%2)%3").arg(spacing.columnMm, 0, 'f', 3).arg(film::toString(spacing.source))
-                                         .arg(m_film->isPreview() ? tr("  preview") : QString())
-                                   : tr("spacing unknown: distances in pixels"));
+  const QString spacingText = spacing.known() ? tr("spacing %1 mm (%2)%3").arg(spacing.columnMm, 0, 'f', 3).arg(film::toString(spacing.source))
+                                                    .arg(m_film->isPreview() ? tr("  preview") : QString())
+                                              : tr("spacing unknown: distances in pixels");
+  // In a narrow view (a 2 x 2 layout, teaching's side by side) the two bottom corners would
+  // overlap: the spacing line then moves above the window line.
+  const QFontMetrics metrics(painter.font());
+  const QRect leftBox = metrics.boundingRect(area, Qt::AlignLeft | Qt::AlignBottom, bottomLeft);
+  QRect rightArea = area;
+  if (leftBox.width() + metrics.horizontalAdvance(spacingText) + 16 > area.width()) rightArea.setBottom(leftBox.top() - 2);
+  painter.drawText(rightArea, Qt::AlignRight | Qt::AlignBottom, spacingText);
   painter.setBackgroundMode(Qt::TransparentMode);
 
   // Orientation markers. The first Patient Orientation value is the direction of increasing column

@@ -177,10 +177,13 @@ void MainWindow::setTeachingMode(bool on) {
   m_grid->setHeatmapBeside(on);
   m_findings->setQuiz(on && m_settings.quizInTeaching);
   // Big type for the back of a lecture hall.
-  QFont big = QApplication::font();
-  if (on) big.setPointSizeF(big.pointSizeF() * 1.5);
+  QFont big = QApplication::font(), panel = QApplication::font();
+  if (on) {
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    panel.setPointSizeF(panel.pointSizeF() * 1.2);  // the film keeps most of the screen
+  }
   m_grid->setFont(big);
-  m_findings->setFont(big);
+  m_findings->setFont(panel);
   // The arrow keys step through the folder while teaching (no tool needs them then).
   m_nextAction->setShortcuts(on ? QList<QKeySequence>{Qt::Key_PageDown, Qt::Key_Right} : QList<QKeySequence>{Qt::Key_PageDown});
   m_previousAction->setShortcuts(on ? QList<QKeySequence>{Qt::Key_PageUp, Qt::Key_Left} : QList<QKeySequence>{Qt::Key_PageUp});
