@@ -1,7 +1,7 @@
 // FilmView's painting: the rendered region under the view transform, the heatmap overlay or its
 // contours, annotations, corner text, orientation markers, the scale bar and the magnifier.
 #include "hilum/display/voi.h"
-#include "hilum/ui/annotation_painter.h"
+#include "hilum/report/annotation_painter.h"
 #include "hilum/ui/film_view.h"
 
 #include <QPainter>
@@ -66,7 +66,7 @@ void FilmView::paintEvent(QPaintEvent*) {
     big.setBold(true);
     painter.setFont(big);
     const QFontMetricsF metrics(big);
-    paintLabel(painter, QPointF((width() - metrics.horizontalAdvance(m_caption)) / 2, 6), m_caption, kOverlayText);
+    report::paintLabel(painter, QPointF((width() - metrics.horizontalAdvance(m_caption)) / 2, 6), m_caption, kOverlayText);
     painter.setFont(font());
   }
   if (m_active) {
@@ -91,7 +91,7 @@ void FilmView::paintContours(QPainter& painter) {
       if (box.top() < labelAt.y()) labelAt = box.topLeft();
     }
     if (!contour.polygons.empty() && !contour.label.isEmpty())
-      paintLabel(painter, labelAt + QPointF(2, -20), contour.label, contour.colour);
+      report::paintLabel(painter, labelAt + QPointF(2, -20), contour.label, contour.colour);
   }
   painter.restore();
 }
@@ -99,11 +99,11 @@ void FilmView::paintContours(QPainter& painter) {
 void FilmView::paintAnnotations(QPainter& painter) {
   const auto map = [this](const measure::Point& p) { return toWidget(QPointF(p.x, p.y)); };
   for (const auto& a : m_annotations)
-    paintAnnotation(painter, a, QString::fromStdString(measure::describe(measure::measure(*m_film, a))), map);
+    report::paintAnnotation(painter, a, QString::fromStdString(measure::describe(measure::measure(*m_film, a))), map);
   if (m_draft) {
     const QString label = m_draft->complete() ? QString::fromStdString(measure::describe(measure::measure(*m_film, *m_draft)))
                                               : QString();
-    paintAnnotation(painter, *m_draft, label, map, true);
+    report::paintAnnotation(painter, *m_draft, label, map, true);
   }
 }
 

@@ -7,7 +7,7 @@
 #include "hilum/ui/film_loader.h"
 #include "hilum/ui/film_view.h"
 #include "hilum/ui/findings_panel.h"
-#include "hilum/ui/heatmap_overlay.h"
+#include "hilum/report/heatmap_layer.h"
 #include "hilum/ui/study_browser.h"
 #include "hilum/ui/tag_browser.h"
 #include "hilum/ui/training_tab.h"
@@ -244,7 +244,7 @@ void MainWindow::updateOverlay() {
   FilmView* target = m_grid->heatmapView();
   const auto findings = m_findings->findings();
   if (!findings || m_findings->hidden() || !target->film() || !m_fullFilm || target->film()->path() != m_fullFilm->path()) return;
-  const HeatmapLayer layer = heatmapLayer(*findings, m_findings->selectedFinding(), m_findings->style());
+  const report::HeatmapLayer layer = report::heatmapLayer(*findings, m_findings->selectedFinding(), m_findings->style());
   target->setOverlay(layer.image);
   target->setContours(layer.contours);
   if (m_grid->heatmapBeside()) target->setCaption(layer.caption);

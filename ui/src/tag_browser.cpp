@@ -34,10 +34,10 @@ TagBrowser::TagBrowser(const QString& path, QWidget* parent) : QDialog(parent) {
   std::vector<QTreeWidgetItem*> parents;
   for (const auto& t : tags.value()) {
     parents.resize(static_cast<std::size_t>(t.depth));
-    QTreeWidgetItem* parent = parents.empty() ? nullptr : parents.back();
+    QTreeWidgetItem* above = parents.empty() ? nullptr : parents.back();
     const QStringList columns{QString::fromStdString(t.tag), QString::fromStdString(t.keyword), QString::fromStdString(t.vr),
                               QString::fromStdString(t.value)};
-    auto* item = parent ? new QTreeWidgetItem(parent, columns) : new QTreeWidgetItem(m_tree, columns);
+    auto* item = above ? new QTreeWidgetItem(above, columns) : new QTreeWidgetItem(m_tree, columns);
     parents.push_back(item);
   }
   m_tree->expandAll();

@@ -218,13 +218,13 @@ QString TrainingTab::packDirectory() const { return d->pack; }
 void TrainingTab::inspectData() {
   train::CsvSpec spec;
   spec.csv = m_csv->text().toStdString();
-  const auto data = train::readCsvDataset(spec);
+  const auto dataset = train::readCsvDataset(spec);
   m_labels->setRowCount(0);
-  if (!data.ok()) {
-    m_dataSummary->setText(QString::fromStdString(data.error().message()));
+  if (!dataset.ok()) {
+    m_dataSummary->setText(QString::fromStdString(dataset.error().message()));
     return;
   }
-  const auto& ds = data.value();
+  const auto& ds = dataset.value();
   const auto positives = ds.positives();
   m_labels->setRowCount(static_cast<int>(ds.labels.size()));
   for (std::size_t i = 0; i < ds.labels.size(); ++i) {

@@ -17,6 +17,7 @@
 #include "hilum/film/film.h"
 #include "hilum/measure/annotation.h"
 #include "hilum/measure/measurements.h"
+#include "hilum/report/heatmap_layer.h"
 
 #include <QColor>
 #include <QImage>
@@ -33,12 +34,7 @@
 
 namespace hilum::ui {
 
-// A heatmap drawn as iso-activation outlines in film coordinates (contour mode, "all positives").
-struct ContourOverlay {
-  std::vector<QPolygonF> polygons;
-  QColor colour;
-  QString label;
-};
+using report::ContourOverlay;
 
 // How a view shows its film, in terms that transfer to another film of another size: what linked
 // views copy from each other.

@@ -5,6 +5,7 @@
 // its heatmap over the film.
 #include "hilum/ai/findings.h"
 #include "hilum/ai/heatmap_image.h"
+#include "hilum/report/heatmap_layer.h"
 
 #include <QWidget>
 
@@ -20,15 +21,8 @@ class QTreeWidget;
 
 namespace hilum::ui {
 
-enum class HeatmapMode { Heatmap, Contour, Off };
-
-struct HeatmapStyle {
-  HeatmapMode mode = HeatmapMode::Heatmap;
-  bool allPositives = false;  // every positive finding at once instead of the selected one
-  double opacity = 0.6;
-  ai::ColorMap colorMap = ai::ColorMap::Inferno;
-  double floor = 0.2;  // activation below this stays transparent; the contour level in contour mode
-};
+using report::HeatmapMode;
+using report::HeatmapStyle;
 
 class FindingsPanel : public QWidget {
   Q_OBJECT

@@ -12,7 +12,7 @@
 
 class QPainter;
 
-namespace hilum::ui {
+namespace hilum::report {
 
 using FilmToDevice = std::function<QPointF(const measure::Point&)>;
 
@@ -23,4 +23,4 @@ void paintAnnotation(QPainter& painter, const measure::Annotation& annotation, c
 // Text with a translucent dark backing, anchored with its top-left at `at`.
 void paintLabel(QPainter& painter, QPointF at, const QString& text, const QColor& colour);
 
-}  // namespace hilum::ui
+}  // namespace hilum::report

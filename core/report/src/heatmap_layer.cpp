@@ -1,10 +1,10 @@
-#include "hilum/ui/heatmap_overlay.h"
+#include "hilum/report/heatmap_layer.h"
 
-#include "hilum/ai/heatmap_image.h"
+#include <QObject>
 
 #include <algorithm>
 
-namespace hilum::ui {
+namespace hilum::report {
 
 QColor contourColour(int index) {
   static const QColor kColours[] = {QColor(255, 200, 40), QColor(90, 220, 255), QColor(255, 110, 200),
@@ -12,7 +12,7 @@ QColor contourColour(int index) {
   return kColours[index % 6];
 }
 
-HeatmapLayer heatmapLayer(const ai::Findings& findings, int selected, const HeatmapStyle& style) {
+HeatmapLayer heatmapLayer(const ai::Findings& findings, int selected, const HeatmapStyle& style, int imageSidePx) {
   HeatmapLayer layer;
   if (style.mode == HeatmapMode::Off || findings.heatmaps.empty()) return layer;
   std::vector<int> shown;
@@ -30,6 +30,7 @@ HeatmapLayer heatmapLayer(const ai::Findings& findings, int selected, const Heat
   }
   QStringList labels;
   for (int i : shown) labels << QString::fromStdString(findings.ranked[static_cast<std::size_t>(i)].label);
+  layer.labels = labels;
   layer.caption = QObject::tr("Heatmap: %1").arg(labels.join(", "));
 
   if (style.mode == HeatmapMode::Contour) {
@@ -55,7 +56,7 @@ HeatmapLayer heatmapLayer(const ai::Findings& findings, int selected, const Heat
   const ai::Heatmap heatmap = maps.size() == 1 ? *maps.front() : ai::maxHeatmap(maps);
   const double longest = std::max(heatmap.geometry.filmColumns, heatmap.geometry.filmRows);
   if (longest <= 0) return layer;
-  const double scale = std::min(1.0, 768.0 / longest);
+  const double scale = std::min(1.0, imageSidePx / longest);
   const int w = std::max(1, static_cast<int>(heatmap.geometry.filmColumns * scale));
   const int h = std::max(1, static_cast<int>(heatmap.geometry.filmRows * scale));
   const auto rgba = ai::heatmapRgba(heatmap, w, h, style.colorMap, style.opacity, style.floor);
@@ -63,4 +64,4 @@ HeatmapLayer heatmapLayer(const ai::Findings& findings, int selected, const Heat
   return layer;
 }
 
-}  // namespace hilum::ui
+}  // namespace hilum::report

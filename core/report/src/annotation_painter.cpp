@@ -1,4 +1,4 @@
-#include "hilum/ui/annotation_painter.h"
+#include "hilum/report/annotation_painter.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-namespace hilum::ui {
+namespace hilum::report {
 namespace {
 
 const QColor kShape(80, 220, 120);
@@ -90,4 +90,4 @@ void paintAnnotation(QPainter& painter, const measure::Annotation& a, const QStr
   painter.restore();
 }
 
-}  // namespace hilum::ui
+}  // namespace hilum::report
