@@ -35,6 +35,8 @@ void printFindings(std::ostream& out, const std::string& file, const ai::Finding
         << std::setprecision(3) << r.probability << "  (threshold " << std::setprecision(2) << r.threshold << ")\n";
   }
   if (f.topLabel) out << "  top: " << *f.topLabel << "\n";
+  for (const auto& reason : f.gateReasons) out << "  OUTSIDE THE MODEL'S TRAINING DATA: " << reason << "\n";
+  for (const auto& warning : f.qualityWarnings) out << "  warning: " << warning << "\n";
 }
 
 }  // namespace

@@ -29,6 +29,9 @@ nlohmann::json findingsToJson(const std::string& file, const ai::Findings& f, do
       {"disclaimer", ai::Findings::kDisclaimer},
       {"findings", findings},
       {"groups", groups},
+      {"accepted", f.accepted},
+      {"gate_reasons", f.gateReasons},
+      {"warnings", f.qualityWarnings},
       {"timing_ms", {{"decode", decodeMs}, {"preprocess", f.timing.preprocessMs}, {"inference", f.timing.inferenceMs},
                      {"heatmaps", f.timing.heatmapsMs}, {"total", decodeMs + f.timing.totalMs}}},
   };

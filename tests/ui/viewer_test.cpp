@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QInputDialog>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -310,4 +311,42 @@ TEST_CASE("settings persist and apply: heatmap style, linking, overlays", "[ui][
   CHECK_FALSE(window.filmView()->overlaysVisible());
   CHECK(window.findingsPanel()->style().mode == hilum::ui::HeatmapMode::Contour);
   hilum::ui::ViewerSettings{}.save();  // the defaults again for the other tests
+}
+
+TEST_CASE("a film outside the pack's training data waits for an explicit request and is marked", "[ui][ai][gate]") {
+  TempDir packDir, dir;
+  auto manifest = writeTinyPack(packDir.path());
+  manifest.accepts.views = {"PA", "AP"};
+  writeManifest(packDir.path(), manifest);
+  // The tiny pack's own kind of film, but declared lateral.
+  const hilum::film::Film shapes = shapesFilm(0.3, 0.5);
+  DicomSpec spec;
+  spec.rows = shapes.rows();
+  spec.columns = shapes.columns();
+  for (std::size_t i = 0; i < shapes.pixels().size(); ++i) spec.pixels.push_back(shapes.pixels().value(i));
+  spec.attributes = {{"ViewPosition", "LL"}};
+  writeDicom(spec, dir.file("lateral.dcm"));
+  qputenv("HILUM_DEFAULT_MODEL", QByteArray::fromStdString(packDir.path()));
+  hilum::ui::MainWindow window;
+  qunsetenv("HILUM_DEFAULT_MODEL");
+  window.show();
+  QSignalSpy modelLoaded(window.analysis(), &hilum::ui::AnalysisRunner::modelLoaded);
+  REQUIRE((window.analysis()->hasModel() || modelLoaded.wait(20000)));
+  QSignalSpy started(window.analysis(), &hilum::ui::AnalysisRunner::analysisStarted);
+  QSignalSpy finished(window.analysis(), &hilum::ui::AnalysisRunner::analysisFinished);
+  REQUIRE(openAndWait(window, dir.file("lateral.dcm")));
+  QApplication::processEvents();
+  CHECK(started.isEmpty());  // not analysed on open
+  auto* panel = window.findingsPanel();
+  CHECK(panel->findings() == nullptr);
+
+  window.analyzeCurrent();  // the reader insists (A)
+  REQUIRE(finished.wait(30000));
+  QApplication::processEvents();
+  REQUIRE(panel->findings() != nullptr);
+  CHECK_FALSE(panel->findings()->accepted);
+  auto* warnings = panel->findChild<QLabel*>("gateWarnings");
+  REQUIRE(warnings != nullptr);
+  CHECK(warnings->isVisibleTo(panel));
+  CHECK(warnings->text().contains("lateral"));
 }

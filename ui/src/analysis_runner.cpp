@@ -39,6 +39,11 @@ AnalysisRunner::~AnalysisRunner() {
 }
 
 bool AnalysisRunner::hasModel() const { return d->analyzer != nullptr; }
+
+std::optional<ai::GateResult> AnalysisRunner::gate(const film::Film& film) const {
+  if (!d->analyzer) return std::nullopt;
+  return ai::checkFilm(d->analyzer->manifest(), film);
+}
 bool AnalysisRunner::busy() const { return d->running > 0; }
 
 QString AnalysisRunner::modelDescription() const {

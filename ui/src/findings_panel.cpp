@@ -20,6 +20,7 @@ namespace {
 constexpr int kProbabilityRole = Qt::UserRole + 1;
 constexpr int kThresholdRole = Qt::UserRole + 2;
 constexpr int kIndexRole = Qt::UserRole + 3;
+constexpr int kOutsideRole = Qt::UserRole + 4;  // the film is outside the pack's training data
 
 // A bar for the probability with a tick at the operating point; positives in amber.
 class ProbabilityDelegate : public QStyledItemDelegate {
@@ -34,8 +35,9 @@ public:
     painter->save();
     painter->fillRect(r, QColor(60, 60, 60));
     const bool positive = probability >= threshold;
+    const bool outside = index.data(kOutsideRole).toBool();
     painter->fillRect(QRect(r.left(), r.top(), static_cast<int>(r.width() * probability), r.height()),
-                      positive ? QColor(240, 170, 40) : QColor(90, 140, 200));
+                      outside ? QColor(110, 110, 110) : positive ? QColor(240, 170, 40) : QColor(90, 140, 200));
     const int tick = r.left() + static_cast<int>(r.width() * threshold);
     painter->setPen(QPen(Qt::white, 2));
     painter->drawLine(tick, r.top() - 3, tick, r.bottom() + 3);
@@ -62,6 +64,10 @@ FindingsPanel::FindingsPanel(QWidget* parent) : QWidget(parent) {
   m_disclaimer->setStyleSheet("color: #e0b040;");
   m_status = new QLabel(this);
   m_status->setWordWrap(true);
+  m_warnings = new QLabel(this);
+  m_warnings->setObjectName("gateWarnings");
+  m_warnings->setWordWrap(true);
+  m_warnings->setVisible(false);
   m_progress = new QProgressBar(this);
   m_progress->setRange(0, 100);
   m_progress->setVisible(false);
@@ -110,6 +116,7 @@ FindingsPanel::FindingsPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(m_model);
   layout->addWidget(m_disclaimer);
   layout->addWidget(m_status);
+  layout->addWidget(m_warnings);
   layout->addWidget(m_progress);
   layout->addWidget(m_cancel);
   layout->addWidget(m_reveal);
@@ -137,6 +144,8 @@ void FindingsPanel::showMessage(const QString& text) {
 
 void FindingsPanel::clear() {
   m_findings.reset();
+  m_warnings->clear();
+  m_warnings->setVisible(false);
   if (m_quiz) setQuiz(true);
   m_list->clear();
   m_status->clear();
@@ -156,6 +165,15 @@ void FindingsPanel::showFindings(std::shared_ptr<const ai::Findings> findings) {
   m_status->setText(f.topLabel ? tr("Most likely: %1").arg(QString::fromStdString(*f.topLabel))
                                : tr("%n finding(s) above their operating point", nullptr, positives));
   if (hidden()) m_status->setText(tr("Findings hidden: read the film first, then reveal them (Enter)."));
+  // Why the result deserves less trust, in words a student cannot miss.
+  QStringList notes;
+  for (const auto& r : f.gateReasons)
+    notes << QStringLiteral("<span style='color:#ff6a5a'><b>%1</b> %2</span>")
+                 .arg(tr("Outside the model's training data:"), QString::fromStdString(r).toHtmlEscaped());
+  for (const auto& w : f.qualityWarnings)
+    notes << QStringLiteral("<span style='color:#e0b040'>%1 %2</span>").arg(tr("Image quality:"), QString::fromStdString(w).toHtmlEscaped());
+  m_warnings->setText(notes.join("<br>"));
+  m_warnings->setVisible(!notes.isEmpty());
   const QSignalBlocker block(m_list);
   m_list->clear();
   // Children sit under their parent group (hierarchical label sets); the rest at the top level.
@@ -184,6 +202,11 @@ void FindingsPanel::showFindings(std::shared_ptr<const ai::Findings> findings) {
       QFont font = item->font(0);
       font.setBold(true);
       item->setFont(0, font);
+    }
+    if (!f.accepted) {
+      item->setData(1, kOutsideRole, true);
+      item->setForeground(0, QColor(130, 130, 130));
+      item->setToolTip(0, tip + tr("\nOutside the model's training data: treat with suspicion."));
     }
   }
   if (m_list->topLevelItemCount() > 0) {

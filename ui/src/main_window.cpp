@@ -212,8 +212,19 @@ void MainWindow::filmComplete(std::shared_ptr<const hilum::film::Film> film) {
   if (filmView()->film() == nullptr || filmView()->film()->path() != film->path()) return;  // a view was switched meanwhile
   m_fullFilm = std::move(film);
   m_findings->clear();
-  if (!m_analysis->hasModel() && !m_analysis->busy()) m_findings->showMessage(tr("No model loaded: choose a pack under AI > Model."));
-  else if (m_settings.analyseOnOpen && m_analysis->hasModel()) analyzeCurrent();
+  if (!m_analysis->hasModel() && !m_analysis->busy()) {
+    m_findings->showMessage(tr("No model loaded: choose a pack under AI > Model."));
+  } else if (m_settings.analyseOnOpen && m_analysis->hasModel()) {
+    // A film the pack was not trained for is analysed only when the reader asks (A).
+    if (const auto gate = m_analysis->gate(*m_fullFilm); gate && !gate->accepted) {
+      QStringList reasons;
+      for (const auto& r : gate->reasons) reasons << QString::fromStdString(r);
+      m_findings->showMessage(tr("Not analysed automatically: %1.\nPress A to analyse anyway; the findings will be marked.")
+                                  .arg(reasons.join("; ")));
+      return;
+    }
+    analyzeCurrent();
+  }
 }
 
 void MainWindow::analyzeCurrent() {

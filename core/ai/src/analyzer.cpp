@@ -1,5 +1,7 @@
 #include "hilum/ai/analyzer.h"
 
+#include "hilum/ai/film_gate.h"
+
 #include "hilum/ai/internal/networks.h"
 #include "hilum/ai/internal/state_dict.h"
 
@@ -217,6 +219,10 @@ Result<Findings> Analyzer::analyze(const film::Film& film, const AnalyzeOptions&
   auto findings = analyzeInput(input.value(), options);
   if (!findings.ok()) return findings.error().withPath(film.path());
   findings.value().timing.preprocessMs = preprocessMs;
+  const GateResult gate = checkFilm(d->manifest, film);
+  findings.value().accepted = gate.accepted;
+  findings.value().gateReasons = gate.reasons;
+  findings.value().qualityWarnings = gate.qualityWarnings;
   findings.value().timing.totalMs = msSince(start);
   return findings;
 }

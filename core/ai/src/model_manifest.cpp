@@ -163,6 +163,11 @@ Result<ModelManifest> parseManifest(const std::string& text, const std::string& 
     m.provenanceDate = provenance.value("date", "");
     m.provenanceSoftware = provenance.value("software", "");
     if (j.contains("metrics")) m.metricsJson = j.at("metrics").dump();
+    const json accepts = j.value("accepts", json::object());
+    m.accepts.modalities = accepts.value("modalities", std::vector<std::string>{});
+    m.accepts.bodyParts = accepts.value("body_parts", std::vector<std::string>{});
+    m.accepts.views = accepts.value("views", std::vector<std::string>{});
+    if (accepts.contains("min_age_years")) m.accepts.minAgeYears = accepts.at("min_age_years").get<double>();
   } catch (const json::exception& e) {
     return bad(path, std::string("manifest has a field of the wrong type (") + e.what() + ")");
   }
@@ -218,6 +223,12 @@ std::string toJson(const ModelManifest& m) {
                       {"software", m.provenanceSoftware}}},
   };
   if (!m.metricsJson.empty()) j["metrics"] = json::parse(m.metricsJson);
+  const Acceptance& a = m.accepts;
+  if (!a.modalities.empty() || !a.bodyParts.empty() || !a.views.empty() || a.minAgeYears) {
+    json accepts = {{"modalities", a.modalities}, {"body_parts", a.bodyParts}, {"views", a.views}};
+    if (a.minAgeYears) accepts["min_age_years"] = *a.minAgeYears;
+    j["accepts"] = accepts;
+  }
   return j.dump(2) + "\n";
 }
 

@@ -2,6 +2,7 @@
 // Runs the AI off the GUI thread: loads a model pack (seconds for a DenseNet), analyses films with
 // progress and cancel, and hands results back as signals. Only the newest film's result is
 // delivered; starting another analysis cancels the running one.
+#include "hilum/ai/film_gate.h"
 #include "hilum/ai/findings.h"
 #include "hilum/film/film.h"
 
@@ -9,6 +10,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace hilum::ui {
 
@@ -22,6 +24,8 @@ public:
   bool hasModel() const;
   QString modelDescription() const;  // "name version on device", empty without a model
   void analyze(std::shared_ptr<const film::Film> film);
+  // Whether the loaded pack was trained for this film (metadata and pixel checks); empty without a model.
+  std::optional<ai::GateResult> gate(const film::Film& film) const;
   void cancel();
   bool busy() const;
 

@@ -56,6 +56,7 @@ private:
   QLabel* m_model = nullptr;
   QLabel* m_disclaimer = nullptr;
   QLabel* m_status = nullptr;
+  QLabel* m_warnings = nullptr;  // gate reasons (red) and quality warnings (amber)
   QProgressBar* m_progress = nullptr;
   QPushButton* m_cancel = nullptr;
   QTreeWidget* m_list = nullptr;

@@ -64,6 +64,11 @@ struct Findings {
   std::vector<FindingGroup> groups;
   std::optional<std::string> topLabel;  // single-label models: the most probable class
   Timing timing;
+  // Whether the film is one the pack was trained for, and pixel quality warnings (film_gate.h).
+  // Not accepted: the findings were asked for explicitly and are shown greyed with the reasons.
+  bool accepted = true;
+  std::vector<std::string> gateReasons;
+  std::vector<std::string> qualityWarnings;
   // Shown with every result, in the UI and in reports.
   static constexpr const char* kDisclaimer = "Decision support only, not a diagnosis.";
 };

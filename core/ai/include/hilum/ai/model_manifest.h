@@ -39,6 +39,15 @@ struct Normalization {
   double offset = 0.0;
 };
 
+// The films a pack was trained on, as DICOM says them; a film outside is analysed only when the
+// user insists, and its findings carry the reason. Empty lists accept anything.
+struct Acceptance {
+  std::vector<std::string> modalities;  // "CR", "DX"
+  std::vector<std::string> bodyParts;   // "CHEST"
+  std::vector<std::string> views;       // "PA", "AP"
+  std::optional<double> minAgeYears;    // adults only: 18
+};
+
 struct ModelManifest {
   std::string directory;  // where the pack was read from
   std::string name;
@@ -59,6 +68,7 @@ struct ModelManifest {
   std::string provenanceData, provenanceCommand, provenanceDate;
   std::string provenanceSoftware;  // "hilum 0.1.0 (git 1a2b3c4)" for packs Hilum trained
   std::string metricsJson;  // held-out metrics, kept verbatim for reports and `models`
+  Acceptance accepts;
 
   std::string weightsPath() const { return directory + "/" + weightsFile; }
 };
