@@ -68,6 +68,10 @@ TEST_CASE("the PDF report has one page per film, the findings, measurements, imp
   request.films.push_back(analysedFilm(packDir));
   request.films.front().annotations = {{measure::Kind::Distance, {{10, 10}, {60, 10}}, {}}};
   request.films.push_back(analysedFilm(packDir, "prior"));
+  auto marked = std::make_shared<ai::Findings>(*request.films.back().findings);
+  marked->accepted = false;
+  marked->gateReasons = {"view LL (lateral): model trained on PA, AP films"};
+  request.films.back().findings = marked;
   request.institution = "St. Example Hospital";
   request.impression = "No acute disease. Compare with prior.";
   request.software = "Hilum test";
@@ -89,6 +93,7 @@ TEST_CASE("the PDF report has one page per film, the findings, measurements, imp
     CHECK_THAT(text, Catch::Contains("not a diagnosis"));
     CHECK_THAT(text, Catch::Contains("Page 2 of 2"));
     CHECK_THAT(text, Catch::Contains("distance"));
+    CHECK_THAT(text, Catch::Contains("Outside the model's training data: view LL"));
   }
 
   // Anonymised: the name and id appear nowhere.

@@ -114,6 +114,12 @@ void findingsTable(Page& page, const ai::Findings& findings) {
                 .arg(QString::fromStdString(findings.model.name), QString::fromStdString(findings.model.version),
                      QString::fromStdString(findings.device), QString::fromStdString(findings.model.sha256)),
             7, false, QColor(70, 70, 70));
+  for (const auto& reason : findings.gateReasons)
+    page.text(QObject::tr("Outside the model's training data: %1. Analysed on explicit request; treat with suspicion.")
+                  .arg(QString::fromStdString(reason)),
+              8, true, QColor(170, 30, 20));
+  for (const auto& warning : findings.qualityWarnings)
+    page.text(QObject::tr("Image quality: %1").arg(QString::fromStdString(warning)), 8, false, QColor(150, 90, 0));
 }
 
 void footer(QPainter& painter, const QRectF& pageRect, const ReportRequest& request, int page, int pages) {
