@@ -104,6 +104,12 @@ FindingsPanel::FindingsPanel(QWidget* parent) : QWidget(parent) {
   controls->addRow(tr("Opacity"), m_opacity);
   controls->addRow(tr("Colour map"), m_colorMap);
   controls->addRow(tr("Hide below"), m_floor);
+  // Students read heatmaps as lesion outlines; they are not.
+  auto* honesty = new QLabel(tr("A heatmap shows where the model looked, not where the disease is."), this);
+  honesty->setObjectName("heatmapNote");
+  honesty->setWordWrap(true);
+  honesty->setStyleSheet("color: #9a9a9a; font-size: small;");
+  controls->addRow(honesty);
   for (auto* slider : {m_opacity, m_floor}) connect(slider, &QSlider::valueChanged, this, &FindingsPanel::heatmapChanged);
   connect(m_mode, &QComboBox::currentIndexChanged, this, &FindingsPanel::heatmapChanged);
   connect(m_allPositives, &QCheckBox::toggled, this, &FindingsPanel::heatmapChanged);

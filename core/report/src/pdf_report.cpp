@@ -180,7 +180,9 @@ Status writePdfReport(const ReportRequest& request, const std::string& path) {
       page.skip(size.height() + mm(1.5));
       if (rf.findings) {
         const HeatmapLayer layer = heatmapLayer(*rf.findings, rf.selectedFinding, rf.style, 64);
-        page.text(layer.caption.isEmpty() ? QObject::tr("No heatmap shown.") : layer.caption, 8, false, QColor(70, 70, 70));
+        page.text(layer.caption.isEmpty() ? QObject::tr("No heatmap shown.")
+                                          : layer.caption + QObject::tr(" (where the model looked, not an outline of disease)"),
+                  8, false, QColor(70, 70, 70));
         page.skip(mm(2));
         findingsTable(page, *rf.findings);
       } else {
