@@ -92,6 +92,44 @@ TEST_CASE("each finding's heatmap points at its evidence", "[ai][analyzer][heatm
   }
 }
 
+TEST_CASE("heatmaps depend on the trained weights: randomised weights give another map", "[ai][analyzer][heatmaps][safety]") {
+  // The model-randomisation sanity check (Adebayo et al. 2018): a saliency method whose maps survive
+  // randomised weights is showing the image, not the model's reasoning.
+  TempDir dir;
+  auto trained = open(tinyPack());
+  const auto manifest = trained->manifest();
+  auto randomManifest = test::writeRandomPack(dir.path(), "smallcnn", {"Disc", "Bar"}, manifest.inputSize, manifest.inputChannels);
+  randomManifest.normalization = manifest.normalization;
+  randomManifest.window = manifest.window;
+  test::writeManifest(dir.path(), randomManifest);
+  auto random = open(dir.path());
+  const auto film = test::shapesFilm(0.25, 0.5);
+  const auto a = trained->analyze(film), b = random->analyze(film);
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  auto discMap = [](const ai::Findings& f) {
+    for (const auto& h : f.heatmaps)
+      if (h.label == "Disc") return h.atFilmResolution();
+    return std::vector<float>{};
+  };
+  const auto x = discMap(a.value()), y = discMap(b.value());
+  REQUIRE(x.size() == y.size());
+  REQUIRE_FALSE(x.empty());
+  double mx = 0, my = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) mx += x[i], my += y[i];
+  mx /= static_cast<double>(x.size());
+  my /= static_cast<double>(y.size());
+  double sxy = 0, sxx = 0, syy = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) * (x[i] - mx);
+    syy += (y[i] - my) * (y[i] - my);
+  }
+  const double correlation = sxy / std::sqrt(std::max(1e-12, sxx * syy));
+  INFO("correlation of trained and randomised Disc maps: " << correlation);
+  CHECK(correlation < 0.8);
+}
+
 TEST_CASE("the CAM fast path equals autograd Grad-CAM", "[ai][analyzer][heatmaps]") {
   TempDir dir;
   struct Case { std::string arch; int size; };
