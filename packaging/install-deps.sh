@@ -13,8 +13,8 @@ packages=(
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   # AI (libssl-dev: SHA-256 of model weights)
   libtorch-dev libssl-dev
-  # JSON, tests, headless GUI
-  nlohmann-json3-dev catch2 xvfb xauth
+  # JSON, tests, headless GUI; dicom3tools' dciodvfy judges the DICOM objects Hilum writes
+  nlohmann-json3-dev catch2 xvfb xauth dicom3tools
 )
 
 missing=()
