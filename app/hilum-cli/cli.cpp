@@ -21,6 +21,10 @@ const char* const kUsage =
     "                                         lengths (mm with spacing source), angles, ROI statistics, CTR\n"
     "  analyze FILE... [--model DIR] [--device cpu|cuda] [--heatmaps DIR] [--json OUT|-]\n"
     "                                         ranked findings (decision support, not a diagnosis)\n"
+    "  report FILE... [--model DIR] [--pdf OUT.pdf] [--png OUT.png] [--sc OUT.dcm] [--sr OUT.dcm]\n"
+    "         [--encapsulated-pdf OUT.dcm] [--gsps OUT.dcm] [--finding LABEL|--all-positive]\n"
+    "         [--heatmap heatmap|contour|off] [--annotations A.json] [--anonymize] [--impression TEXT]\n"
+    "                                         PDF report (one page per film), annotated PNG, DICOM objects\n"
     "  models [--json]                        list the model packs found\n"
     "  train CONFIG.json [--resume]           train a model and export it as a pack\n"
     "  evaluate --model DIR --data CSV|DIR [--root DIR] [--json OUT|-]\n"
@@ -60,6 +64,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (command == "tags") return tagsCommand(rest, out, err);
   if (command == "index") return indexCommand(rest, out, err);
   if (command == "measure") return measureCommand(rest, out, err);
+  if (command == "report") return reportCommand(rest, out, err);
   if (command == "bench") return benchCommand(rest, out, err);
   if (command == "analyze") return analyzeCommand(rest, out, err);
   if (command == "models") return modelsCommand(rest, out, err);

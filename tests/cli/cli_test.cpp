@@ -371,3 +371,29 @@ TEST_CASE("measure reports what the viewer's tools report, from a file or the co
   CHECK(bad.code == 1);
   CHECK_THAT(bad.err, Contains("bad.json"));
 }
+
+TEST_CASE("report writes the PDF, PNG and DICOM objects and refuses impossible requests", "[cli][report]") {
+  TempDir packDir, dir;
+  writeTinyPack(packDir.path());
+  writeFilmDicom(shapesFilm(0.3, 0.5), dir.file("disc.dcm"));
+  writeBytes(dir.file("a.json"),
+             R"({"format":"hilum-annotations","version":1,"film":{"columns":128,"rows":128},"annotations":[)"
+             R"({"kind":"distance","points":[[10,10],[60,10]]}]})");
+  const std::string model = packDir.path();
+  Run r = cli({"report", dir.file("disc.dcm"), "--model", model, "--pdf", dir.file("r.pdf"), "--png", dir.file("r.png"),
+               "--sc", dir.file("sc.dcm"), "--sr", dir.file("sr.dcm"), "--encapsulated-pdf", dir.file("pdf.dcm"),
+               "--gsps", dir.file("gsps.dcm"), "--annotations", dir.file("a.json"), "--impression", "Normal.", "--anonymize"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  for (const char* name : {"r.pdf", "r.png", "sc.dcm", "sr.dcm", "pdf.dcm", "gsps.dcm"}) CHECK(std::filesystem::exists(dir.file(name)));
+  CHECK_THAT(r.out, Contains("PDF report"));
+  CHECK_THAT(r.out, Contains("DICOM Structured Report 2.25."));
+
+  CHECK(cli({"report", dir.file("disc.dcm"), "--model", model}).code == 2);  // nothing to write
+  CHECK_THAT(cli({"report", dir.file("disc.dcm"), "--model", model, "--encapsulated-pdf", dir.file("x.dcm")}).err,
+             Contains("give --pdf too"));
+  CHECK_THAT(cli({"report", dir.file("disc.dcm"), "--model", model, "--pdf", dir.file("y.pdf"), "--finding", "Nope"}).err,
+             Contains("no finding 'Nope'"));
+  CHECK_THAT(cli({"report", dir.file("disc.dcm"), "--model", model, "--gsps", dir.file("g.dcm")}).err, Contains("--gsps needs --annotations"));
+  CHECK(cli({"report", dir.file("missing.dcm"), "--model", model, "--pdf", dir.file("z.pdf")}).code == 1);
+}

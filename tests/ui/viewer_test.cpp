@@ -7,6 +7,7 @@
 #include "ui_support.h"
 
 #include "hilum/ui/analysis_runner.h"
+#include "hilum/ui/export_dialog.h"
 #include "hilum/ui/film_loader.h"
 #include "hilum/ui/film_view.h"
 #include "hilum/ui/findings_panel.h"
@@ -18,6 +19,7 @@
 #include <catch2/catch.hpp>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
@@ -349,4 +351,40 @@ TEST_CASE("a film outside the pack's training data waits for an explicit request
   REQUIRE(warnings != nullptr);
   CHECK(warnings->isVisibleTo(panel));
   CHECK(warnings->text().contains("lateral"));
+}
+
+TEST_CASE("File > Export writes the PDF, PNG and DICOM objects of the analysed film off the GUI thread", "[ui][export]") {
+  TempDir packDir, dir, out;
+  writeTinyPack(packDir.path());
+  writeFilmDicom(shapesFilm(0.3, 0.5), dir.file("disc.dcm"));
+  qputenv("HILUM_DEFAULT_MODEL", QByteArray::fromStdString(packDir.path()));
+  hilum::ui::MainWindow window;
+  qunsetenv("HILUM_DEFAULT_MODEL");
+  window.show();
+  QSignalSpy finished(window.analysis(), &hilum::ui::AnalysisRunner::analysisFinished);
+  REQUIRE(openAndWait(window, dir.file("disc.dcm")));
+  REQUIRE(finished.wait(30000));
+  QApplication::processEvents();
+  FilmView* view = window.filmView();
+  view->setAnnotations({{hilum::measure::Kind::Distance, {{10, 10}, {60, 10}}, {}}});
+
+  window.showExport();
+  auto* dialog = window.findChild<hilum::ui::ExportDialog*>("exportDialog");
+  REQUIRE(dialog != nullptr);
+  dialog->setFolder(QString::fromStdString(out.path()));
+  dialog->setImpression("Normal study.");
+  for (const char* name : {"pdf", "png", "sc", "sr", "encapsulatedPdf", "gsps"}) {
+    REQUIRE(dialog->option(name) != nullptr);
+    CHECK(dialog->option(name)->isEnabled());
+    dialog->option(name)->setChecked(true);
+  }
+  QSignalSpy exported(dialog, &hilum::ui::ExportDialog::exportFinished);
+  dialog->startExport();
+  CHECK(dialog->busy());  // the work runs in the background
+  REQUIRE(exported.wait(60000));
+  INFO(dialog->resultText().toStdString());
+  REQUIRE(exported.front().at(0).toBool());
+  for (const char* suffix : {".pdf", ".png", "-sc.dcm", "-sr.dcm", "-pdf.dcm", "-gsps.dcm"})
+    CHECK(std::filesystem::exists(out.file(std::string("disc-report") + suffix)));
+  CHECK(dialog->resultText().contains("Secondary Capture"));
 }

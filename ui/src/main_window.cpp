@@ -5,6 +5,7 @@
 #include "hilum/ui/analysis_runner.h"
 #include "hilum/ui/annotation_store.h"
 #include "hilum/ui/film_loader.h"
+#include "hilum/ui/export_dialog.h"
 #include "hilum/ui/film_view.h"
 #include "hilum/ui/findings_panel.h"
 #include "hilum/report/heatmap_layer.h"
@@ -165,6 +166,36 @@ void MainWindow::showSettings() {
     settings.save();
     applySettings(settings);
   });
+  dialog->open();
+}
+
+void MainWindow::showExport() {
+  // The active film first (with its findings when they are for it), then the others on screen.
+  std::vector<report::ReportFilm> films;
+  auto add = [&](FilmView* view, bool withFindings) {
+    if (!view->film() || view->film()->isPreview()) return;
+    for (const auto& f : films)
+      if (f.film->path() == view->film()->path()) return;
+    report::ReportFilm rf;
+    rf.film = view->sharedFilm();
+    rf.display = view->displaySettings();
+    rf.annotations = view->annotations();
+    if (withFindings && m_findings->findings() && m_fullFilm && m_fullFilm->path() == rf.film->path() && !m_findings->hidden()) {
+      rf.findings = m_findings->findings();
+      rf.selectedFinding = m_findings->selectedFinding();
+      rf.style = m_findings->style();
+    }
+    films.push_back(std::move(rf));
+  };
+  add(filmView(), true);
+  for (int i = 0; i < m_grid->visibleCount(); ++i) add(m_grid->view(i), false);
+  if (films.empty()) {
+    statusBar()->showMessage(tr("Open a film first (a preview is still loading, or nothing is open)."), 6000);
+    return;
+  }
+  auto* dialog = new ExportDialog(std::move(films), m_teaching, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->setObjectName("exportDialog");
   dialog->open();
 }
 

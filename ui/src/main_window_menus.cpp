@@ -57,6 +57,7 @@ void MainWindow::createMenus() {
       browser->show();
     }
   });
+  file->addAction(tr("&Export report, PNG, DICOM..."), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::showExport);
   file->addSeparator();
   file->addAction(tr("&Settings..."), QKeySequence(Qt::CTRL | Qt::Key_Comma), this, &MainWindow::showSettings);
   file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
@@ -228,7 +229,7 @@ void MainWindow::showShortcuts() {
                                  "<tr><td><b>Ctrl+Shift+H</b></td><td>heatmap beside the film</td></tr>"
                                  "<tr><td><b>A</b>, <b>G</b>, <b>Shift+G</b></td><td>analyse, heatmap / contour / off, all positive findings</td></tr>"
                                  "<tr><td><b>Enter</b></td><td>reveal findings (teaching quiz)</td></tr>"
-                                 "<tr><td><b>Ctrl+T</b>, <b>Ctrl+,</b></td><td>DICOM tags, settings</td></tr>"
+                                 "<tr><td><b>Ctrl+T</b>, <b>Ctrl+,</b>, <b>Ctrl+E</b></td><td>DICOM tags, settings, export report / PNG / DICOM</td></tr>"
                                  "<tr><td><b>F11</b></td><td>teaching mode</td></tr>"
                                  "</table>"),
                               QMessageBox::Close, this);

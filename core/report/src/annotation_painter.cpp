@@ -32,7 +32,13 @@ void arrowHead(QPainter& painter, QPointF tail, QPointF head) {
 void paintLabel(QPainter& painter, QPointF at, const QString& text, const QColor& colour) {
   if (text.isEmpty()) return;
   const QFontMetricsF metrics(painter.font());
-  const QRectF box = metrics.boundingRect(QRectF(at, QSizeF(600, 200)), Qt::AlignLeft | Qt::AlignTop, text).adjusted(-3, -1, 3, 1);
+  QRectF box = metrics.boundingRect(QRectF(at, QSizeF(600, 200)), Qt::AlignLeft | Qt::AlignTop, text).adjusted(-3, -1, 3, 1);
+  // Keep the label on the picture: a measurement at the film's edge must still be readable.
+  const QRectF visible = painter.transform().inverted().mapRect(QRectF(painter.viewport()));
+  if (box.right() > visible.right()) box.moveRight(visible.right());
+  if (box.bottom() > visible.bottom()) box.moveBottom(visible.bottom());
+  if (box.left() < visible.left()) box.moveLeft(visible.left());
+  if (box.top() < visible.top()) box.moveTop(visible.top());
   painter.fillRect(box, QColor(0, 0, 0, 150));
   painter.setPen(colour);
   painter.drawText(box.adjusted(3, 1, -3, -1), Qt::AlignLeft | Qt::AlignTop, text);

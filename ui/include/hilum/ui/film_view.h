@@ -65,6 +65,7 @@ public:
   // The window in effect: the custom one, or the current preset's (empty for a LUT preset).
   display::VoiWindow currentWindow() const;
   bool inverted() const { return m_settings.invert; }
+  const display::DisplaySettings& displaySettings() const { return m_settings; }
   double zoom() const { return m_zoom; }          // screen pixels per film pixel
   int quarterTurns() const { return m_quarterTurns; }
   bool flippedHorizontally() const { return m_flipH; }

@@ -65,6 +65,8 @@ public Q_SLOTS:
   void showShortcuts();
   void applySettings(const ViewerSettings& settings);
   void showSettings();
+  // File > Export: the PDF report, PNG and DICOM objects of the active film (and the layout's others).
+  void showExport();
 
 protected:
   void closeEvent(QCloseEvent* event) override;
