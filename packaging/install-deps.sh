@@ -13,8 +13,9 @@ packages=(
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   # AI (libssl-dev: SHA-256 of model weights)
   libtorch-dev libssl-dev
-  # JSON, tests, headless GUI; dicom3tools' dciodvfy judges the DICOM objects Hilum writes
-  nlohmann-json3-dev catch2 xvfb xauth dicom3tools
+  # JSON, tests, headless GUI; dicom3tools' dciodvfy judges the DICOM objects Hilum writes,
+  # poppler-utils' pdftotext reads back the PDF reports
+  nlohmann-json3-dev catch2 xvfb xauth dicom3tools poppler-utils
 )
 
 missing=()
