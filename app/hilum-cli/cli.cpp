@@ -25,6 +25,8 @@ const char* const kUsage =
     "         [--encapsulated-pdf OUT.dcm] [--gsps OUT.dcm] [--finding LABEL|--all-positive]\n"
     "         [--heatmap heatmap|contour|off] [--annotations A.json] [--anonymize] [--impression TEXT]\n"
     "                                         PDF report (one page per film), annotated PNG, DICOM objects\n"
+    "  anonymize PATH... -o OUTDIR [--salt TEXT] [--json]\n"
+    "                                         teaching export: films de-identified (PS3.15), neutral names\n"
     "  models [--json]                        list the model packs found\n"
     "  train CONFIG.json [--resume]           train a model and export it as a pack\n"
     "  evaluate --model DIR --data CSV|DIR [--root DIR] [--json OUT|-]\n"
@@ -65,6 +67,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (command == "index") return indexCommand(rest, out, err);
   if (command == "measure") return measureCommand(rest, out, err);
   if (command == "report") return reportCommand(rest, out, err);
+  if (command == "anonymize") return anonymizeCommand(rest, out, err);
   if (command == "bench") return benchCommand(rest, out, err);
   if (command == "analyze") return analyzeCommand(rest, out, err);
   if (command == "models") return modelsCommand(rest, out, err);

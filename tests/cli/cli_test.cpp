@@ -397,3 +397,38 @@ TEST_CASE("report writes the PDF, PNG and DICOM objects and refuses impossible r
   CHECK_THAT(cli({"report", dir.file("disc.dcm"), "--model", model, "--gsps", dir.file("g.dcm")}).err, Contains("--gsps needs --annotations"));
   CHECK(cli({"report", dir.file("missing.dcm"), "--model", model, "--pdf", dir.file("z.pdf")}).code == 1);
 }
+
+TEST_CASE("anonymize copies a folder's films de-identified under neutral names, UIDs mapped consistently", "[cli][anonymize]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.file("Doe_Jane/study"));
+  for (int i = 0; i < 2; ++i) {
+    DicomSpec spec;
+    spec.attributes = {{"PatientName", "Doe^Jane"}, {"PatientID", "MRN-42"}, {"StudyInstanceUID", "1.2.826.0.1.3680043.99.1"},
+                       {"InstitutionName", "General Hospital"}, {"InstanceNumber", std::to_string(i + 1)}};
+    writeDicom(spec, dir.file("Doe_Jane/study/f" + std::to_string(i) + ".dcm"));
+  }
+  writeBytes(dir.file("Doe_Jane/study/notes.txt"), "not a film");
+  Run r = cli({"anonymize", dir.file("Doe_Jane"), "-o", dir.file("out"), "--json"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["written"].size() == 2);
+  CHECK(j["skipped"].size() == 1);
+  CHECK_THAT(j["written"][0]["file"].get<std::string>(), Contains("IMG0001.dcm"));
+  std::string studies;
+  for (const char* name : {"out/IMG0001.dcm", "out/IMG0002.dcm"}) {
+    const Run info = cli({"info", dir.file(name), "--json"});
+    REQUIRE(info.code == 0);
+    CHECK_THAT(info.out, !Contains("Doe^Jane"));
+    CHECK_THAT(info.out, !Contains("MRN-42"));
+    CHECK_THAT(info.out, !Contains("General Hospital"));
+    const Run tags = cli({"tags", dir.file(name)});
+    const auto at = tags.out.find("StudyInstanceUID");
+    REQUIRE(at != std::string::npos);
+    const std::string line = tags.out.substr(at, tags.out.find('\n', at) - at);
+    CHECK_THAT(line, !Contains("1.2.826.0.1.3680043.99.1"));
+    if (studies.empty()) studies = line;
+    else CHECK(line == studies);  // one study in, one (new) study out
+  }
+  CHECK(cli({"anonymize", dir.file("Doe_Jane")}).code == 2);  // needs -o
+}

@@ -1,6 +1,7 @@
 // MainWindow's menus and toolbar: every command with its key, acting on the active view. The
 // shortcut sheet (F1) lists the same keys.
 #include "hilum/ai/model_packs.h"
+#include "hilum/derived/derived_objects.h"
 #include "hilum/ui/film_view.h"
 #include "hilum/ui/findings_panel.h"
 #include "hilum/ui/main_window.h"
@@ -16,6 +17,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStatusBar>
 #include <QToolBar>
 
 namespace hilum::ui {
@@ -56,6 +58,20 @@ void MainWindow::createMenus() {
       browser->setObjectName("tagBrowser");
       browser->show();
     }
+  });
+  file->addAction(tr("&Import annotations from a presentation state..."), this, [this] {
+    FilmView* view = filmView();
+    if (!view->film()) return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("DICOM presentation state (GSPS)"), QString(),
+                                                      tr("DICOM files (*.dcm);;All files (*)"));
+    if (path.isEmpty()) return;
+    const auto annotations = hilum::derived::readPresentationState(path.toStdString());
+    if (!annotations.ok()) return showError(path, QString::fromStdString(annotations.error().message()));
+    auto merged = view->annotations();
+    merged.insert(merged.end(), annotations.value().begin(), annotations.value().end());
+    view->setAnnotations(std::move(merged));
+    saveAnnotations();
+    statusBar()->showMessage(tr("%n annotation(s) imported", nullptr, static_cast<int>(annotations.value().size())), 6000);
   });
   file->addAction(tr("&Export report, PNG, DICOM..."), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::showExport);
   file->addSeparator();
