@@ -37,6 +37,7 @@ void printFindings(std::ostream& out, const std::string& file, const ai::Finding
   if (f.topLabel) out << "  top: " << *f.topLabel << "\n";
   for (const auto& reason : f.gateReasons) out << "  OUTSIDE THE MODEL'S TRAINING DATA: " << reason << "\n";
   for (const auto& warning : f.qualityWarnings) out << "  warning: " << warning << "\n";
+  if (f.oodScore) out << "  out-of-distribution score " << std::setprecision(1) << *f.oodScore << " (threshold " << *f.oodThreshold << ")\n";
 }
 
 }  // namespace

@@ -36,6 +36,8 @@ nlohmann::json findingsToJson(const std::string& file, const ai::Findings& f, do
                      {"heatmaps", f.timing.heatmapsMs}, {"total", decodeMs + f.timing.totalMs}}},
   };
   if (f.topLabel) j["top_label"] = *f.topLabel;
+  j["ood_score"] = f.oodScore ? json(*f.oodScore) : json(nullptr);
+  j["ood_threshold"] = f.oodThreshold ? json(*f.oodThreshold) : json(nullptr);
   return j;
 }
 

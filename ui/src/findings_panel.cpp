@@ -178,6 +178,11 @@ void FindingsPanel::showFindings(std::shared_ptr<const ai::Findings> findings) {
                  .arg(tr("Outside the model's training data:"), QString::fromStdString(r).toHtmlEscaped());
   for (const auto& w : f.qualityWarnings)
     notes << QStringLiteral("<span style='color:#e0b040'>%1 %2</span>").arg(tr("Image quality:"), QString::fromStdString(w).toHtmlEscaped());
+  if (f.oodScore && f.oodThreshold && !f.outOfDistribution())
+    notes << QStringLiteral("<span style='color:#9a9a9a'>%1</span>")
+                 .arg(tr("Like the model's training films (out-of-distribution score %1, threshold %2)")
+                          .arg(*f.oodScore, 0, 'f', 1)
+                          .arg(*f.oodThreshold, 0, 'f', 1));
   m_warnings->setText(notes.join("<br>"));
   m_warnings->setVisible(!notes.isEmpty());
   const QSignalBlocker block(m_list);

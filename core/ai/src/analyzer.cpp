@@ -1,6 +1,7 @@
 #include "hilum/ai/analyzer.h"
 
 #include "hilum/ai/film_gate.h"
+#include "hilum/base/atomic_file.h"
 
 #include "hilum/ai/internal/networks.h"
 #include "hilum/ai/internal/state_dict.h"
@@ -11,6 +12,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -134,6 +138,7 @@ public:
   torch::Device device{torch::kCPU};
   int threads = 1;
   std::mutex mutex;
+  torch::Tensor oodMean, oodPrecision;  // CPU float; undefined without a detector
 
   torch::Tensor toTensor(const ModelInput& input) const {
     auto t = torch::from_blob(const_cast<float*>(input.values.data()), {1, input.channels, input.size, input.size},
@@ -207,6 +212,24 @@ Result<std::unique_ptr<Analyzer>> Analyzer::open(const std::string& packDirector
   } catch (const std::exception& e) {
     return aiError(ErrorCode::Internal, std::string("model cannot be loaded: ") + e.what(), weightsPath);
   }
+  if (m.ood) {
+    const std::string oodPath = m.directory + "/" + m.ood->file;
+    auto oodHash = sha256File(oodPath);
+    if (!oodHash.ok()) return oodHash.error();
+    if (!m.ood->sha256.empty() && oodHash.value() != m.ood->sha256)
+      return aiError(ErrorCode::Malformed, "out-of-distribution statistics do not match the manifest's sha256", oodPath);
+    if (!impl->backend->canSplit())
+      return aiError(ErrorCode::Unsupported, "an out-of-distribution detector needs a model with features and head", oodPath);
+    const auto dim = static_cast<std::size_t>(m.ood->dim);
+    std::ifstream in(oodPath, std::ios::binary);
+    std::vector<float> values(dim + dim * dim);
+    in.read(reinterpret_cast<char*>(values.data()), static_cast<std::streamsize>(values.size() * sizeof(float)));
+    if (!in || in.peek() != std::char_traits<char>::eof())
+      return aiError(ErrorCode::Malformed, "out-of-distribution statistics are not " + std::to_string(dim) + " + " +
+                                               std::to_string(dim) + "^2 floats", oodPath);
+    impl->oodMean = torch::from_blob(values.data(), {static_cast<int64_t>(dim)}, torch::kFloat).clone();
+    impl->oodPrecision = torch::from_blob(values.data() + dim, {static_cast<int64_t>(dim), static_cast<int64_t>(dim)}, torch::kFloat).clone();
+  }
   return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
 }
 
@@ -222,9 +245,74 @@ Result<Findings> Analyzer::analyze(const film::Film& film, const AnalyzeOptions&
   const GateResult gate = checkFilm(d->manifest, film);
   findings.value().accepted = gate.accepted;
   findings.value().gateReasons = gate.reasons;
-  findings.value().qualityWarnings = gate.qualityWarnings;
+  auto& warnings = findings.value().qualityWarnings;  // the detector's own warning, if any, follows the pixel checks
+  warnings.insert(warnings.begin(), gate.qualityWarnings.begin(), gate.qualityWarnings.end());
   findings.value().timing.totalMs = msSince(start);
   return findings;
+}
+
+Result<std::vector<float>> Analyzer::pooledFeatures(const ModelInput& input) {
+  if (!d->backend->canSplit()) return aiError(ErrorCode::Unsupported, "the model has no features/head split");
+  if (input.size != d->manifest.inputSize || input.channels != d->manifest.inputChannels)
+    return aiError(ErrorCode::InvalidArgument, "input does not have the model's size or channels");
+  std::lock_guard<std::mutex> lock(d->mutex);
+  c10::InferenceMode inference;
+  const auto pooled = d->backend->features(d->toTensor(input)).mean({2, 3})[0].to(torch::kCPU, torch::kFloat).contiguous();
+  return std::vector<float>(pooled.data_ptr<float>(), pooled.data_ptr<float>() + pooled.numel());
+}
+
+Result<OodSpec> fitOutOfDistribution(const std::string& packDirectory, const std::vector<std::vector<float>>& fit,
+                                     const std::vector<std::vector<float>>& heldOut, double quantile) {
+  auto manifest = readManifest(packDirectory);
+  if (!manifest.ok()) return manifest.error();
+  if (fit.size() < 2) return aiError(ErrorCode::InvalidArgument, "fitting needs at least two films", packDirectory);
+  const auto dim = static_cast<int64_t>(fit.front().size());
+  auto toMatrix = [dim](const std::vector<std::vector<float>>& rows) {
+    auto t = torch::empty({static_cast<int64_t>(rows.size()), dim}, torch::kDouble);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      for (int64_t j = 0; j < dim; ++j) t[static_cast<int64_t>(i)][j] = static_cast<double>(rows[i][static_cast<std::size_t>(j)]);
+    return t;
+  };
+  for (const auto& rows : {fit, heldOut})
+    for (const auto& r : rows)
+      if (static_cast<int64_t>(r.size()) != dim) return aiError(ErrorCode::InvalidArgument, "feature vectors differ in length", packDirectory);
+  const auto f = toMatrix(fit);
+  const auto mean = f.mean(0);
+  const auto z = f - mean;
+  const auto covariance = torch::matmul(z.t(), z) / static_cast<double>(fit.size() - 1);
+  // Shrink towards a scaled identity (more when films are few against dimensions): an invertible,
+  // well-conditioned estimate where the sample covariance alone would be singular.
+  const double n = static_cast<double>(fit.size()), d = static_cast<double>(dim);
+  const double alpha = std::max(0.1, d / (n + d));
+  const double scale = covariance.trace().item<double>() / d;
+  const auto shrunk = covariance * (1.0 - alpha) + torch::eye(dim, torch::kDouble) * (alpha * scale);
+  const auto precision = torch::inverse(shrunk);
+  const auto& reference = heldOut.empty() ? fit : heldOut;
+  const auto r = toMatrix(reference) - mean;
+  auto distances = (torch::matmul(r, precision) * r).sum(1).clamp_min(0).sqrt();
+  distances = std::get<0>(distances.sort());
+  const auto at = static_cast<int64_t>(std::min<double>(distances.size(0) - 1, std::ceil(quantile * static_cast<double>(distances.size(0))) - 1));
+  OodSpec spec;
+  spec.file = "ood.f32";
+  spec.dim = static_cast<int>(dim);
+  spec.threshold = distances[std::max<int64_t>(0, at)].item<double>();
+  spec.fitFilms = static_cast<int>(fit.size());
+  spec.heldOutFilms = static_cast<int>(heldOut.size());
+  spec.heldOutQuantile = quantile;
+
+  std::vector<float> values(static_cast<std::size_t>(dim + dim * dim));
+  const auto meanF = mean.to(torch::kFloat).contiguous(), precisionF = precision.to(torch::kFloat).contiguous();
+  std::memcpy(values.data(), meanF.data_ptr<float>(), static_cast<std::size_t>(dim) * sizeof(float));
+  std::memcpy(values.data() + dim, precisionF.data_ptr<float>(), static_cast<std::size_t>(dim * dim) * sizeof(float));
+  const std::string statsPath = packDirectory + "/" + spec.file;
+  if (const Status s = writeFileAtomically(statsPath, values.data(), values.size() * sizeof(float)); !s.ok()) return s.error();
+  auto hash = sha256File(statsPath);
+  if (!hash.ok()) return hash.error();
+  spec.sha256 = hash.value();
+  ModelManifest updated = manifest.value();
+  updated.ood = spec;
+  if (const Status s = writeFileAtomically(packDirectory + "/model.json", toJson(updated)); !s.ok()) return s.error();
+  return spec;
 }
 
 Result<Findings> Analyzer::analyzeInput(const ModelInput& input, const AnalyzeOptions& options) {
@@ -269,6 +357,7 @@ Result<Findings> Analyzer::Impl::run(const ModelInput& input, const AnalyzeOptio
   const torch::Tensor x = toTensor(input);
   const bool wantMaps = options.heatmaps && backend->canSplit();
   const bool fast = wantMaps && options.method == HeatmapMethod::Auto && backend->linearWeights().has_value();
+  const bool split = backend->canSplit() && (wantMaps || oodMean.defined());
   torch::Tensor features, logits;
   {
     // Inference mode skips autograd bookkeeping entirely; Grad-CAM needs the features as ordinary
@@ -278,11 +367,24 @@ Result<Findings> Analyzer::Impl::run(const ModelInput& input, const AnalyzeOptio
     std::optional<torch::NoGradGuard> noGrad;
     if (autograd) noGrad.emplace();
     else inference.emplace();
-    if (wantMaps) {
+    if (split) {
       features = backend->features(x);
       logits = backend->head(features);
     } else {
       logits = backend->forward(x);
+    }
+    if (oodMean.defined()) {
+      // Mahalanobis distance of the pooled features to the training films'.
+      const auto z = (features.mean({2, 3})[0].to(torch::kCPU, torch::kFloat) - oodMean).unsqueeze(0);
+      const double d2 = torch::matmul(torch::matmul(z, oodPrecision), z.t()).item<float>();
+      out.oodScore = std::sqrt(std::max(0.0, d2));
+      out.oodThreshold = m.ood->threshold;
+      if (out.outOfDistribution()) {
+        char text[160];
+        std::snprintf(text, sizeof text, "unlike the films the model was trained on (out-of-distribution score %.1f, threshold %.1f)",
+                      *out.oodScore, *out.oodThreshold);
+        out.qualityWarnings.push_back(text);
+      }
     }
   }
   const torch::Tensor probabilities =

@@ -168,6 +168,19 @@ Result<ModelManifest> parseManifest(const std::string& text, const std::string& 
     m.accepts.bodyParts = accepts.value("body_parts", std::vector<std::string>{});
     m.accepts.views = accepts.value("views", std::vector<std::string>{});
     if (accepts.contains("min_age_years")) m.accepts.minAgeYears = accepts.at("min_age_years").get<double>();
+    if (j.contains("ood")) {
+      const json& o = j.at("ood");
+      OodSpec ood;
+      ood.file = o.at("file").get<std::string>();
+      ood.sha256 = o.value("sha256", "");
+      ood.dim = o.at("dim").get<int>();
+      ood.threshold = o.at("threshold").get<double>();
+      ood.fitFilms = o.value("fit_films", 0);
+      ood.heldOutFilms = o.value("held_out_films", 0);
+      ood.heldOutQuantile = o.value("held_out_quantile", 0.99);
+      if (ood.dim <= 0 || ood.file.empty()) return bad(path, "ood needs a file and a positive dim");
+      m.ood = ood;
+    }
   } catch (const json::exception& e) {
     return bad(path, std::string("manifest has a field of the wrong type (") + e.what() + ")");
   }
@@ -223,6 +236,10 @@ std::string toJson(const ModelManifest& m) {
                       {"software", m.provenanceSoftware}}},
   };
   if (!m.metricsJson.empty()) j["metrics"] = json::parse(m.metricsJson);
+  if (m.ood)
+    j["ood"] = {{"method", "mahalanobis-pooled-features"}, {"file", m.ood->file}, {"sha256", m.ood->sha256},
+                {"dim", m.ood->dim}, {"threshold", m.ood->threshold}, {"fit_films", m.ood->fitFilms},
+                {"held_out_films", m.ood->heldOutFilms}, {"held_out_quantile", m.ood->heldOutQuantile}};
   const Acceptance& a = m.accepts;
   if (!a.modalities.empty() || !a.bodyParts.empty() || !a.views.empty() || a.minAgeYears) {
     json accepts = {{"modalities", a.modalities}, {"body_parts", a.bodyParts}, {"views", a.views}};

@@ -114,6 +114,13 @@ void findingsTable(Page& page, const ai::Findings& findings) {
                 .arg(QString::fromStdString(findings.model.name), QString::fromStdString(findings.model.version),
                      QString::fromStdString(findings.device), QString::fromStdString(findings.model.sha256)),
             7, false, QColor(70, 70, 70));
+  if (findings.oodScore && findings.oodThreshold)
+    page.text(QObject::tr("Out-of-distribution score %1 (threshold %2): %3")
+                  .arg(*findings.oodScore, 0, 'f', 1)
+                  .arg(*findings.oodThreshold, 0, 'f', 1)
+                  .arg(findings.outOfDistribution() ? QObject::tr("unlike the model's training films")
+                                                    : QObject::tr("like the model's training films")),
+              7.5, findings.outOfDistribution(), findings.outOfDistribution() ? QColor(150, 90, 0) : QColor(70, 70, 70));
   for (const auto& reason : findings.gateReasons)
     page.text(QObject::tr("Outside the model's training data: %1. Analysed on explicit request; treat with suspicion.")
                   .arg(QString::fromStdString(reason)),

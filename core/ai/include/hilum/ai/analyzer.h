@@ -37,6 +37,14 @@ struct AnalyzeOptions {
   std::function<void(double fraction, const char* stage)> progress;  // called on the calling thread
 };
 
+// Fits the pack's out-of-distribution detector from pooled features of in-distribution films
+// (`fit`, e.g. the training split) and sets its threshold at `quantile` of the distances of other
+// in-distribution films (`heldOut`, e.g. validation). Writes the statistics file and the updated
+// model.json (both atomically); the covariance is shrunk towards a scaled identity, so fewer films
+// than feature dimensions still give an invertible matrix.
+Result<OodSpec> fitOutOfDistribution(const std::string& packDirectory, const std::vector<std::vector<float>>& fit,
+                                     const std::vector<std::vector<float>>& heldOut, double quantile = 0.99);
+
 class Analyzer {
 public:
   static Result<std::unique_ptr<Analyzer>> open(const std::string& packDirectory, const AnalyzerOptions& options = {});
@@ -53,6 +61,9 @@ public:
   Result<Findings> analyze(const film::Film& film, const AnalyzeOptions& options = {});
   // The same from an already prepared input (tests, benchmarks, training-time evaluation).
   Result<Findings> analyzeInput(const ModelInput& input, const AnalyzeOptions& options = {});
+  // The pooled features the out-of-distribution detector reads (global average of the feature map
+  // before the head); an Error for packs without a features/head split.
+  Result<std::vector<float>> pooledFeatures(const ModelInput& input);
   // Forward pass only, nothing returned: the baseline `bench analyze` compares against.
   Status forwardOnly(const ModelInput& input);
 

@@ -69,6 +69,9 @@ struct Findings {
   bool accepted = true;
   std::vector<std::string> gateReasons;
   std::vector<std::string> qualityWarnings;
+  // The pack's out-of-distribution score (model_manifest.h OodSpec), when the pack has a detector.
+  std::optional<double> oodScore, oodThreshold;
+  bool outOfDistribution() const { return oodScore && oodThreshold && *oodScore > *oodThreshold; }
   // Shown with every result, in the UI and in reports.
   static constexpr const char* kDisclaimer = "Decision support only, not a diagnosis.";
 };

@@ -48,6 +48,19 @@ struct Acceptance {
   std::optional<double> minAgeYears;    // adults only: 18
 };
 
+// The pack's out-of-distribution detector: the Mahalanobis distance of a film's pooled features
+// (global average of the feature map the classifier head reads) to the training films' features,
+// with a threshold chosen on held-out in-distribution films. The statistics live in `file`
+// (float32 little-endian: mean[dim], then the precision matrix[dim x dim]).
+struct OodSpec {
+  std::string file;
+  std::string sha256;
+  int dim = 0;
+  double threshold = 0.0;     // distances above it: "unlike the training films"
+  int fitFilms = 0, heldOutFilms = 0;
+  double heldOutQuantile = 0.99;
+};
+
 struct ModelManifest {
   std::string directory;  // where the pack was read from
   std::string name;
@@ -69,6 +82,7 @@ struct ModelManifest {
   std::string provenanceSoftware;  // "hilum 0.1.0 (git 1a2b3c4)" for packs Hilum trained
   std::string metricsJson;  // held-out metrics, kept verbatim for reports and `models`
   Acceptance accepts;
+  std::optional<OodSpec> ood;
 
   std::string weightsPath() const { return directory + "/" + weightsFile; }
 };
