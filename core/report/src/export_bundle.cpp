@@ -51,15 +51,8 @@ Result<ExportOutcome> exportBundle(const ReportRequest& request, const ExportTar
   };
 
   if (targets.secondaryCapture) {
-    PictureRequest picture;
-    picture.film = first.film.get();
-    picture.display = first.display;
-    picture.findings = first.findings.get();
-    picture.selectedFinding = first.selectedFinding;
-    picture.style = first.style;
-    picture.annotations = first.annotations;
-    picture.burnInCaption = true;  // the capture travels alone: it must name its model and say what it is
-    const auto image = renderPicture(picture);
+    // The capture travels alone: it must name its model and say what it is.
+    const auto image = renderPicture(pictureOf(first, 0, true));
     if (!image.ok()) return image.error();
     const Status s = record(derived::writeSecondaryCapture(source, rgbPixels(image.value()), algorithm,
                                                            "Hilum AI heatmap: " + algorithm.name + " " + algorithm.version, deid,

@@ -142,6 +142,19 @@ void footer(QPainter& painter, const QRectF& pageRect, const ReportRequest& requ
 
 }  // namespace
 
+PictureRequest pictureOf(const ReportFilm& film, int maxSizePx, bool burnInCaption) {
+  PictureRequest picture;
+  picture.film = film.film.get();
+  picture.display = film.display;
+  picture.findings = film.findings.get();
+  picture.selectedFinding = film.selectedFinding;
+  picture.style = film.style;
+  picture.annotations = film.annotations;
+  picture.maxSizePx = maxSizePx;
+  picture.burnInCaption = burnInCaption;
+  return picture;
+}
+
 Status writePdfReport(const ReportRequest& request, const std::string& path) {
   if (request.films.empty()) return Error(Module::Report, ErrorCode::InvalidArgument, "a report needs at least one film", path);
   QSaveFile file(QString::fromStdString(path));
@@ -172,15 +185,7 @@ Status writePdfReport(const ReportRequest& request, const std::string& path) {
       // The film, as large as the page allows after the table (and, last, the impression).
       const double reserved = mm(rf.findings ? 85 : 20) + (last ? mm(45) : 0) + mm(6 * std::min<std::size_t>(rf.annotations.size(), 6));
       const double pictureHeight = std::max(mm(60), page.remaining() - reserved);
-      PictureRequest picture;
-      picture.film = rf.film.get();
-      picture.display = rf.display;
-      picture.findings = rf.findings.get();
-      picture.selectedFinding = rf.selectedFinding;
-      picture.style = rf.style;
-      picture.annotations = rf.annotations;
-      picture.maxSizePx = static_cast<int>(std::max(pictureHeight, page.width()));
-      const auto image = renderPicture(picture);
+      const auto image = renderPicture(pictureOf(rf, static_cast<int>(std::max(pictureHeight, page.width()))));
       if (!image.ok()) return image.error().withPath(path);
       const QSizeF size = QSizeF(image.value().size()).scaled(QSizeF(page.width(), pictureHeight), Qt::KeepAspectRatio);
       painter.drawImage(QRectF(page.left() + (page.width() - size.width()) / 2, page.y(), size.width(), size.height()), image.value());
@@ -227,16 +232,7 @@ Status writePdfReport(const ReportRequest& request, const std::string& path) {
 }
 
 Status writePicturePng(const ReportFilm& rf, int maxSizePx, const std::string& path) {
-  PictureRequest picture;
-  picture.film = rf.film.get();
-  picture.display = rf.display;
-  picture.findings = rf.findings.get();
-  picture.selectedFinding = rf.selectedFinding;
-  picture.style = rf.style;
-  picture.annotations = rf.annotations;
-  picture.maxSizePx = maxSizePx;
-  picture.burnInCaption = rf.findings != nullptr;
-  const auto image = renderPicture(picture);
+  const auto image = renderPicture(pictureOf(rf, maxSizePx, rf.findings != nullptr));
   if (!image.ok()) return image.error().withPath(path);
   QSaveFile file(QString::fromStdString(path));
   if (!file.open(QIODevice::WriteOnly) || !image.value().save(&file, "PNG") || !file.commit())

@@ -26,6 +26,9 @@ struct ReportFilm {
   std::vector<measure::Annotation> annotations;
 };
 
+// How this film is to be pictured (its display, heatmap and annotations), at `maxSizePx`.
+PictureRequest pictureOf(const ReportFilm& film, int maxSizePx = 0, bool burnInCaption = false);
+
 enum class PageSize { A4, Letter };
 
 struct ReportRequest {
