@@ -27,6 +27,8 @@ const char* const kUsage =
     "                                         PDF report (one page per film), annotated PNG, DICOM objects\n"
     "  anonymize PATH... -o OUTDIR [--salt TEXT] [--json]\n"
     "                                         teaching export: films de-identified (PS3.15), neutral names\n"
+    "  calibrate --model DIR --data CSV|DIR [--root DIR]\n"
+    "                                         temperature scaling on validation films (ECE before/after)\n"
     "  ood-fit --model DIR --fit LIST|DIR [--held-out LIST|DIR] [--quantile Q]\n"
     "                                         give a pack its out-of-distribution detector\n"
     "  models [--json]                        list the model packs found\n"
@@ -71,6 +73,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (command == "report") return reportCommand(rest, out, err);
   if (command == "anonymize") return anonymizeCommand(rest, out, err);
   if (command == "ood-fit") return oodFitCommand(rest, out, err);
+  if (command == "calibrate") return calibrateCommand(rest, out, err);
   if (command == "bench") return benchCommand(rest, out, err);
   if (command == "analyze") return analyzeCommand(rest, out, err);
   if (command == "models") return modelsCommand(rest, out, err);

@@ -10,6 +10,7 @@
 #include <vector>
 
 namespace hilum::ai { class Analyzer; }
+namespace hilum::train { struct Dataset; }
 
 namespace hilum::cli {
 
@@ -23,6 +24,7 @@ int trainCommand(const std::vector<std::string>& args, std::ostream& out, std::o
 int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int tagsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int calibrateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int oodFitCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int anonymizeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int reportCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
@@ -31,6 +33,10 @@ int indexCommand(const std::vector<std::string>& args, std::ostream& out, std::o
 
 // The analyzer for --model (default pack otherwise) and --device, shared by analyze and bench.
 Result<std::unique_ptr<ai::Analyzer>> openAnalyzer(const Arguments& parsed);
+
+// --data CSV|DIR [--root DIR] [--task single-label], for evaluate and calibrate. `labels`: the label
+// set in output order (a pack's), empty for every label the CSV has.
+Result<train::Dataset> readLabelledData(const Arguments& parsed, const std::vector<std::string>& labels = {});
 
 // "hilum-cli: usage: <problem>" plus the command's synopsis; returns kExitUsage.
 int usageError(std::ostream& err, const std::string& problem, const std::string& synopsis);

@@ -56,6 +56,17 @@ int trainCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   return kExitOk;
 }
 
+Result<train::Dataset> readLabelledData(const Arguments& parsed, const std::vector<std::string>& labels) {
+  const std::string data = parsed.value("--data").value_or("");
+  if (std::filesystem::is_directory(data)) return train::readFolderDataset(data);
+  train::CsvSpec spec;
+  spec.csv = data;
+  spec.imageRoot = parsed.value("--root").value_or("");
+  spec.labels = labels;
+  if (parsed.value("--task").value_or("") == "single-label") spec.task = ai::Task::SingleLabel;
+  return train::readCsvDataset(spec);
+}
+
 int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string problem;
   const auto parsed = Arguments::parse(args, {"--model", "--data", "--root", "--json", "--task"}, {}, problem);
@@ -64,16 +75,7 @@ int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std
   const auto data = parsed->value("--data");
   if (!model || !data) return usageError(err, "evaluate needs --model and --data", kEvaluateSynopsis);
 
-  Result<train::Dataset> dataset = Error(Module::Cli, ErrorCode::Internal, "unset");
-  if (std::filesystem::is_directory(*data)) {
-    dataset = train::readFolderDataset(*data);
-  } else {
-    train::CsvSpec spec;
-    spec.csv = *data;
-    spec.imageRoot = parsed->value("--root").value_or("");
-    if (parsed->value("--task").value_or("") == "single-label") spec.task = ai::Task::SingleLabel;
-    dataset = train::readCsvDataset(spec);
-  }
+  const auto dataset = readLabelledData(*parsed);
   if (!dataset.ok()) return reportError(err, dataset.error());
   const auto evaluation = train::evaluatePack(*model, dataset.value(), [&err](int done, int total) {
     err << "\revaluating " << done << "/" << total << std::flush;
@@ -93,9 +95,10 @@ int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std
     j["auc"] = l.auc ? nlohmann::json(*l.auc) : nlohmann::json(nullptr);
     j["auc_95ci"] = l.auc95 ? nlohmann::json{l.auc95->low, l.auc95->high} : nlohmann::json(nullptr);
     j["average_precision"] = l.averagePrecision ? nlohmann::json(*l.averagePrecision) : nlohmann::json(nullptr);
+    j["ece"] = l.ece;
     labels.push_back(std::move(j));
   }
-  nlohmann::json report = {{"model", e.model}, {"version", e.version}, {"films", e.films}, {"mean_auc", e.meanAuc}, {"labels", labels}};
+  nlohmann::json report = {{"model", e.model}, {"version", e.version}, {"films", e.films}, {"mean_auc", e.meanAuc}, {"mean_ece", e.meanEce}, {"labels", labels}};
   if (e.accuracy) {
     report["accuracy"] = *e.accuracy;
     report["confusion"] = e.confusion;
@@ -108,7 +111,8 @@ int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std
     }
     if (*json == "-") return kExitOk;
   }
-  out << e.model << " " << e.version << " on " << e.films << " films: mean AUC " << fixed(e.meanAuc) << "\n";
+  out << e.model << " " << e.version << " on " << e.films << " films: mean AUC " << fixed(e.meanAuc) << ", mean ECE "
+      << fixed(e.meanEce) << "\n";
   for (const auto& l : e.labels) {
     out << "  " << std::left << std::setw(22) << l.label << std::right << std::setw(4) << l.positives << " pos  AUC "
         << (l.auc ? fixed(*l.auc) : std::string("  -  "));

@@ -432,3 +432,40 @@ TEST_CASE("anonymize copies a folder's films de-identified under neutral names, 
   }
   CHECK(cli({"anonymize", dir.file("Doe_Jane")}).code == 2);  // needs -o
 }
+
+TEST_CASE("calibrate fits temperatures, keeps which findings are positive, and evaluate reports ECE", "[cli][calibrate]") {
+  TempDir packDir, dir;
+  writeTinyPack(packDir.path());
+  std::string csv = "image,finding_labels\n";
+  for (int i = 0; i < 16; ++i) {
+    const bool disc = i % 2 == 0, bar = i % 3 == 0;
+    writeFilmDicom(shapesFilm(disc ? 0.25 + 0.03 * i : -1, 0.5, bar ? 0.8 : -1), dir.file(std::to_string(i) + ".dcm"));
+    csv += std::to_string(i) + ".dcm," + (disc && bar ? "Disc|Bar" : disc ? "Disc" : bar ? "Bar" : "No Finding") + "\n";
+  }
+  writeBytes(dir.file("labels.csv"), csv);
+  auto positives = [&](const std::string& film) {
+    const auto j = nlohmann::json::parse(cli({"analyze", film, "--model", packDir.path(), "--json", "-"}).out);
+    std::vector<std::pair<std::string, bool>> out;
+    for (const auto& f : j["findings"]) out.emplace_back(f["label"], f["positive"]);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const auto before0 = positives(dir.file("0.dcm")), before1 = positives(dir.file("1.dcm"));
+
+  const Run r = cli({"calibrate", "--model", packDir.path(), "--data", dir.file("labels.csv")});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Contains("Platt scaling on 16 films"));
+  const auto manifest = hilum::ai::readManifest(packDir.path());
+  REQUIRE(manifest.ok());
+  REQUIRE(manifest.value().calibration.scales.size() == 2);
+  CHECK(manifest.value().calibration.method == "platt");
+  CHECK(manifest.value().calibration.eceAfter <= manifest.value().calibration.eceBefore + 1e-9);
+  CHECK(positives(dir.file("0.dcm")) == before0);
+  CHECK(positives(dir.file("1.dcm")) == before1);
+
+  const auto e = nlohmann::json::parse(cli({"evaluate", "--model", packDir.path(), "--data", dir.file("labels.csv"), "--json", "-"}).out);
+  CHECK(e.contains("mean_ece"));
+  CHECK(e["labels"][0].contains("ece"));
+  CHECK(cli({"calibrate", "--model", packDir.path()}).code == 2);
+}

@@ -251,6 +251,15 @@ Result<Findings> Analyzer::analyze(const film::Film& film, const AnalyzeOptions&
   return findings;
 }
 
+Result<std::vector<float>> Analyzer::rawLogits(const ModelInput& input) {
+  if (input.size != d->manifest.inputSize || input.channels != d->manifest.inputChannels)
+    return aiError(ErrorCode::InvalidArgument, "input does not have the model's size or channels");
+  std::lock_guard<std::mutex> lock(d->mutex);
+  c10::InferenceMode inference;
+  const auto z = d->backend->forward(d->toTensor(input))[0].to(torch::kCPU, torch::kFloat).contiguous();
+  return std::vector<float>(z.data_ptr<float>(), z.data_ptr<float>() + z.numel());
+}
+
 Result<std::vector<float>> Analyzer::pooledFeatures(const ModelInput& input) {
   if (!d->backend->canSplit()) return aiError(ErrorCode::Unsupported, "the model has no features/head split");
   if (input.size != d->manifest.inputSize || input.channels != d->manifest.inputChannels)
@@ -387,8 +396,17 @@ Result<Findings> Analyzer::Impl::run(const ModelInput& input, const AnalyzeOptio
       }
     }
   }
+  torch::Tensor scaled = logits;
+  if (!m.calibration.scales.empty()) {
+    // Platt / temperature scaling: the ranking stays, the probabilities mean what they say.
+    auto vector = [&](const std::vector<double>& v) {
+      return torch::tensor(std::vector<float>(v.begin(), v.end())).to(logits.device()).unsqueeze(0);
+    };
+    scaled = m.task == Task::MultiLabel ? logits * vector(m.calibration.scales) + vector(m.calibration.offsets)
+                                        : logits * m.calibration.scales[0];
+  }
   const torch::Tensor probabilities =
-      (m.task == Task::MultiLabel ? torch::sigmoid(logits) : torch::softmax(logits, 1)).to(torch::kCPU).contiguous();
+      (m.task == Task::MultiLabel ? torch::sigmoid(scaled) : torch::softmax(scaled, 1)).to(torch::kCPU).contiguous();
   out.timing.inferenceMs = msSince(inferenceStart);
 
   std::vector<std::size_t> order(labels);

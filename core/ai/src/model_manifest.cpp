@@ -168,6 +168,21 @@ Result<ModelManifest> parseManifest(const std::string& text, const std::string& 
     m.accepts.bodyParts = accepts.value("body_parts", std::vector<std::string>{});
     m.accepts.views = accepts.value("views", std::vector<std::string>{});
     if (accepts.contains("min_age_years")) m.accepts.minAgeYears = accepts.at("min_age_years").get<double>();
+    if (j.contains("calibration")) {
+      const json& c = j.at("calibration");
+      m.calibration.method = c.value("method", "platt");
+      m.calibration.scales = c.at("scales").get<std::vector<double>>();
+      m.calibration.offsets = c.value("offsets", std::vector<double>(m.calibration.scales.size(), 0.0));
+      m.calibration.eceBefore = c.value("ece_before", 0.0);
+      m.calibration.eceAfter = c.value("ece_after", 0.0);
+      m.calibration.films = c.value("films", 0);
+      const std::size_t expected = m.task == Task::MultiLabel ? m.labels.size() : 1;
+      if (m.calibration.scales.size() != expected || m.calibration.offsets.size() != expected)
+        return bad(path, "calibration lists " + std::to_string(m.calibration.scales.size()) + " scales, expected " +
+                             std::to_string(expected));
+      for (double a : m.calibration.scales)
+        if (!(a > 0.0)) return bad(path, "calibration scales must be positive (a calibration must not reverse the ranking)");
+    }
     if (j.contains("ood")) {
       const json& o = j.at("ood");
       OodSpec ood;
@@ -236,6 +251,10 @@ std::string toJson(const ModelManifest& m) {
                       {"software", m.provenanceSoftware}}},
   };
   if (!m.metricsJson.empty()) j["metrics"] = json::parse(m.metricsJson);
+  if (!m.calibration.scales.empty())
+    j["calibration"] = {{"method", m.calibration.method}, {"scales", m.calibration.scales}, {"offsets", m.calibration.offsets},
+                        {"ece_before", m.calibration.eceBefore}, {"ece_after", m.calibration.eceAfter},
+                        {"films", m.calibration.films}};
   if (m.ood)
     j["ood"] = {{"method", "mahalanobis-pooled-features"}, {"file", m.ood->file}, {"sha256", m.ood->sha256},
                 {"dim", m.ood->dim}, {"threshold", m.ood->threshold}, {"fit_films", m.ood->fitFilms},

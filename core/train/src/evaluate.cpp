@@ -60,6 +60,8 @@ Result<Evaluation> evaluatePack(const std::string& packDirectory, const Dataset&
     l.positives = static_cast<int>(std::count(truth[k].begin(), truth[k].end(), 1.0f));
     l.auc = rocAuc(scores[k], truth[k]);
     l.averagePrecision = averagePrecision(scores[k], truth[k]);
+    l.ece = expectedCalibrationError(scores[k], truth[k]);
+    e.meanEce += l.ece / static_cast<double>(shared.size());
     l.auc95 = bootstrapAucInterval(scores[k], truth[k]);
     l.atOperatingPoint = atThreshold(scores[k], truth[k], manifest.operatingPoints[shared[k].second].threshold);
     l.roc = rocCurve(scores[k], truth[k]);

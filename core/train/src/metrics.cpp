@@ -1,6 +1,7 @@
 #include "hilum/train/metrics.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <random>
 
@@ -110,6 +111,22 @@ std::optional<Interval> bootstrapAucInterval(const std::vector<float>& scores, c
   std::sort(aucs.begin(), aucs.end());
   auto at = [&](double q) { return aucs[static_cast<std::size_t>(q * static_cast<double>(aucs.size() - 1))]; };
   return Interval{at(0.025), at(0.975)};
+}
+
+double expectedCalibrationError(const std::vector<float>& scores, const std::vector<float>& truth, int bins) {
+  if (scores.empty() || bins <= 0) return 0.0;
+  std::vector<double> predicted(static_cast<std::size_t>(bins), 0.0), observed(static_cast<std::size_t>(bins), 0.0);
+  std::vector<int> counts(static_cast<std::size_t>(bins), 0);
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    const auto b = static_cast<std::size_t>(std::clamp(static_cast<int>(scores[i] * bins), 0, bins - 1));
+    predicted[b] += scores[i];
+    observed[b] += truth[i];
+    ++counts[b];
+  }
+  double ece = 0.0;
+  for (std::size_t b = 0; b < counts.size(); ++b)
+    if (counts[b] > 0) ece += std::abs(predicted[b] - observed[b]) / static_cast<double>(scores.size());
+  return ece;
 }
 
 }  // namespace hilum::train

@@ -64,6 +64,8 @@ public:
   // The pooled features the out-of-distribution detector reads (global average of the feature map
   // before the head); an Error for packs without a features/head split.
   Result<std::vector<float>> pooledFeatures(const ModelInput& input);
+  // The model's outputs before sigmoid/softmax and before any calibration (what calibration fits).
+  Result<std::vector<float>> rawLogits(const ModelInput& input);
   // Forward pass only, nothing returned: the baseline `bench analyze` compares against.
   Status forwardOnly(const ModelInput& input);
 

@@ -61,6 +61,16 @@ struct OodSpec {
   double heldOutQuantile = 0.99;
 };
 
+// Calibration fitted on validation films (core/train calibration.h): probabilities are
+// sigmoid(scale_k * logit + offset_k) per label (Platt scaling; a temperature T is scale 1/T,
+// offset 0), or softmax(scale * logits) for single-label packs (one scale). Empty: uncalibrated.
+struct Calibration {
+  std::string method;  // "platt" or "temperature"
+  std::vector<double> scales, offsets;
+  double eceBefore = 0, eceAfter = 0;  // mean expected calibration error on the fitting films
+  int films = 0;
+};
+
 struct ModelManifest {
   std::string directory;  // where the pack was read from
   std::string name;
@@ -83,6 +93,7 @@ struct ModelManifest {
   std::string metricsJson;  // held-out metrics, kept verbatim for reports and `models`
   Acceptance accepts;
   std::optional<OodSpec> ood;
+  Calibration calibration;
 
   std::string weightsPath() const { return directory + "/" + weightsFile; }
 };

@@ -16,6 +16,7 @@ struct LabelEvaluation {
   std::string label;
   int positives = 0, films = 0;
   std::optional<double> auc, averagePrecision;
+  double ece = 0;  // expected calibration error of the pack's probabilities
   std::optional<Interval> auc95;
   OperatingStats atOperatingPoint;  // the pack's threshold
   std::vector<RocPoint> roc;
@@ -26,6 +27,7 @@ struct Evaluation {
   int films = 0;
   std::vector<LabelEvaluation> labels;  // the data set's labels the pack also knows
   double meanAuc = 0;
+  double meanEce = 0;
   std::optional<double> accuracy;                   // single-label
   std::vector<std::vector<int>> confusion;          // single-label: [truth][predicted]
 };

@@ -9,6 +9,10 @@ namespace hilum::train {
 // ROC AUC by the Mann-Whitney statistic (ties count one half); nothing when a class is absent.
 std::optional<double> rocAuc(const std::vector<float>& scores, const std::vector<float>& truth);
 
+// Expected calibration error: the film-weighted mean gap between predicted probability and observed
+// frequency over `bins` equal-width probability bins (Guo et al. 2017). 0 is perfect.
+double expectedCalibrationError(const std::vector<float>& scores, const std::vector<float>& truth, int bins = 10);
+
 // Average precision (area under the precision-recall curve, step interpolation).
 std::optional<double> averagePrecision(const std::vector<float>& scores, const std::vector<float>& truth);
 
