@@ -31,6 +31,7 @@ struct Report {
   std::map<std::string, std::string> text;  // concept code value -> TEXT/UIDREF value, first occurrence
   std::map<std::string, std::string> code;  // concept code value -> CODE value
   std::vector<std::string> images;          // SOP Instance UIDs of IMAGE items
+  std::vector<std::string> comments;        // every Comment (121106) TEXT item
 };
 
 Report readReport(DSRDocument& doc) {
@@ -46,6 +47,7 @@ Report readReport(DSRDocument& doc) {
       case DSRTypes::VT_Text:
       case DSRTypes::VT_UIDRef:
         report.text.emplace(concept, item.getStringValue().c_str());
+        if (concept == "121106") report.comments.push_back(item.getStringValue().c_str());
         if (group && concept == "111001") group->algorithmName = item.getStringValue().c_str();
         if (group && concept == "111003") group->algorithmVersion = item.getStringValue().c_str();
         break;
@@ -179,6 +181,22 @@ TEST_CASE("a report of a raster film has no image library and no evidence", "[de
   DSRDocument doc;
   REQUIRE(doc.read(*file->getDataset()).good());
   CHECK(readReport(doc).images.empty());
+  requireValidIod(dir.file("sr.dcm"));
+}
+
+TEST_CASE("the notes that qualify a result travel in the report as comments", "[derived][sr]") {
+  TempDir dir;
+  writeBytes(dir.file("film.jpg"), std::string("\xFF\xD8\xFF\xE0", 4) + std::string(32, '\0'));
+  const std::vector<std::string> notes = {"Outside the model's training data: view LL (lateral)", "Out-of-distribution score 18.9 (threshold 13.1)"};
+  REQUIRE(writeFindingsReport(dir.file("film.jpg"), {{"Nodule", 0.3, 0.5, false}}, kAlgorithm, {}, dir.file("sr.dcm"), notes).ok());
+  const auto file = loadDicom(dir.file("sr.dcm"));
+  DSRDocument doc;
+  REQUIRE(doc.read(*file->getDataset()).good());
+  const auto comments = readReport(doc).comments;
+  REQUIRE(comments.size() == 3);
+  CHECK(comments[0] == "Decision support, not a diagnosis.");
+  CHECK(comments[1] == notes[0]);
+  CHECK(comments[2] == notes[1]);
   requireValidIod(dir.file("sr.dcm"));
 }
 

@@ -114,7 +114,8 @@ OFCondition addAlgorithmIdentification(DSRDocumentTree& tree, const Algorithm& a
 }
 
 Result<OutputInfo> write(const std::string& sourcePath, const std::vector<FindingResult>& findings,
-                         const Algorithm& algorithm, const Deidentify& deid, const std::string& outPath) {
+                         const Algorithm& algorithm, const Deidentify& deid, const std::string& outPath,
+                         const std::vector<std::string>& notes) {
   const Status valid = checkFindings(findings, outPath);
   if (!valid.ok()) return valid.error();
   auto source = openSource(sourcePath);
@@ -141,6 +142,8 @@ Result<OutputInfo> write(const std::string& sourcePath, const std::vector<Findin
   for (std::size_t i = 0; status.good() && i < findings.size(); ++i) status = addFinding(report, findings[i], i == 0);
   if (status.good())
     status = report.addQualitativeEvaluation(CODE_DCM_Comment, "Decision support, not a diagnosis.");
+  for (std::size_t i = 0; status.good() && i < notes.size(); ++i)
+    status = report.addQualitativeEvaluation(CODE_DCM_Comment, notes[i].c_str());
   if (status.bad()) return fail("cannot build the TID 1500 report", status);
   if (!report.isValid())
     return Error(Module::Report, ErrorCode::Internal, "the TID 1500 report is incomplete", outPath);
@@ -187,9 +190,10 @@ Result<OutputInfo> write(const std::string& sourcePath, const std::vector<Findin
 }  // namespace
 
 Result<OutputInfo> writeFindingsReport(const std::string& sourcePath, const std::vector<FindingResult>& findings,
-                                       const Algorithm& algorithm, const Deidentify& deid, const std::string& outPath) {
+                                       const Algorithm& algorithm, const Deidentify& deid, const std::string& outPath,
+                                       const std::vector<std::string>& notes) {
   try {
-    return write(sourcePath, findings, algorithm, deid, outPath);
+    return write(sourcePath, findings, algorithm, deid, outPath, notes);
   } catch (const std::exception& e) {
     return Error(Module::Report, ErrorCode::Internal, e.what(), outPath);
   }

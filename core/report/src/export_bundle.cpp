@@ -3,6 +3,8 @@
 #include "hilum/derived/derived_objects.h"
 #include "hilum/measure/measurements.h"
 
+#include <cstdio>
+
 namespace hilum::report {
 namespace {
 
@@ -63,7 +65,17 @@ Result<ExportOutcome> exportBundle(const ReportRequest& request, const ExportTar
   if (targets.structuredReport) {
     std::vector<derived::FindingResult> results;
     for (const auto& f : first.findings->ranked) results.push_back({f.label, f.probability, f.threshold, f.positive});
-    const Status s = record(derived::writeFindingsReport(source, results, algorithm, deid, *targets.structuredReport),
+    std::vector<std::string> notes;
+    for (const auto& reason : first.findings->gateReasons)
+      notes.push_back("Outside the model's training data: " + reason + ". Analysed on explicit request.");
+    for (const auto& warning : first.findings->qualityWarnings) notes.push_back("Image quality: " + warning);
+    if (first.findings->oodScore && first.findings->oodThreshold) {
+      char text[120];
+      std::snprintf(text, sizeof text, "Out-of-distribution score %.1f (threshold %.1f)", *first.findings->oodScore,
+                    *first.findings->oodThreshold);
+      notes.emplace_back(text);
+    }
+    const Status s = record(derived::writeFindingsReport(source, results, algorithm, deid, *targets.structuredReport, notes),
                             *targets.structuredReport, "DICOM Structured Report");
     if (!s.ok()) return s.error();
   }

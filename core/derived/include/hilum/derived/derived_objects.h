@@ -83,10 +83,13 @@ struct OutputInfo {
 // and the note "Decision support, not a diagnosis". VerificationFlag UNVERIFIED, CompletionFlag
 // COMPLETE (the algorithm's output is whole; what is missing is a clinician's verification).
 // Errors: InvalidArgument for no findings, an empty label, or a probability/threshold outside 0..1.
+// `notes`: what qualifies the result (the film outside the pack's training data, image-quality and
+// out-of-distribution warnings), each written as a Comment next to the decision-support statement.
 [[nodiscard]] Result<OutputInfo> writeFindingsReport(const std::string& sourcePath,
                                                      const std::vector<FindingResult>& findings,
                                                      const Algorithm& algorithm, const Deidentify& deid,
-                                                     const std::string& outPath);
+                                                     const std::string& outPath,
+                                                     const std::vector<std::string>& notes = {});
 
 // An Encapsulated PDF (Encapsulated PDF Storage IOD) holding the bytes of `pdfPath` exactly
 // (Encapsulated Document Length gives the length before the pad byte an odd size needs),
