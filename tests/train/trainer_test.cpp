@@ -2,6 +2,7 @@
 #include "temp_dir.h"
 
 #include "hilum/ai/analyzer.h"
+#include "hilum/film/loader.h"
 #include "hilum/train/evaluate.h"
 #include "hilum/train/trainer.h"
 
@@ -83,6 +84,16 @@ TEST_CASE("a small CNN learns the shapes: validation AUC above 0.9, pack usable"
   CHECK_THAT(manifest.provenanceCommand, Catch::Matchers::Contains("config.json"));
   CHECK_THAT(manifest.provenanceSoftware, Catch::Matchers::StartsWith("hilum "));
   CHECK_FALSE(manifest.metricsJson.empty());
+  // Calibrated on validation and given an out-of-distribution detector, with no extra step.
+  CHECK(manifest.calibration.scales.size() == 2);
+  CHECK(manifest.calibration.eceAfter <= manifest.calibration.eceBefore + 1e-9);
+  REQUIRE(manifest.ood.has_value());
+  CHECK(manifest.ood->threshold > 0);
+  const auto film = film::loadFilm(dir.file("p0_0.png"));
+  REQUIRE(film.ok());
+  const auto findings = analyzer.value()->analyze(film.value());
+  REQUIRE(findings.ok());
+  CHECK(findings.value().oodScore.has_value());
   train::CsvSpec spec;
   spec.csv = dir.file("labels.csv");
   const auto data = train::readCsvDataset(spec);

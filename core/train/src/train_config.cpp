@@ -100,7 +100,10 @@ Result<TrainConfig> parseTrainConfig(const std::string& text, const std::string&
     c.augment.noise = a.value("noise", 0.01);
     c.augment.horizontalFlip = a.value("hflip", false);
 
-    c.exportHalf = j.value("export", nlohmann::json::object()).value("half", false);
+    const auto exportOptions = j.value("export", nlohmann::json::object());
+    c.exportHalf = exportOptions.value("half", false);
+    c.exportCalibration = exportOptions.value("calibrate", true);
+    c.exportOod = exportOptions.value("ood", true);
     c.output = resolve(j.at("output").get<std::string>());
   } catch (const nlohmann::json::exception& e) {
     return Error(Module::Train, ErrorCode::Malformed, std::string("training config: ") + e.what(), path);

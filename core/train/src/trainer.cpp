@@ -6,6 +6,7 @@
 #include "hilum/ai/preprocess.h"
 #include "hilum/base/atomic_file.h"
 #include "hilum/film/loader.h"
+#include "hilum/train/calibration.h"
 #include "hilum/train/metrics.h"
 #include "hilum/train/split.h"
 
@@ -129,6 +130,22 @@ torch::Tensor lossOf(const torch::Tensor& logits, const torch::Tensor& targets, 
 }
 
 // Probabilities [film][label] for a set of films, and the mean loss.
+// Global-average-pooled features (what the out-of-distribution detector reads) of the given films.
+std::vector<std::vector<float>> pooledFeatures(ai::internal::ClassifierNetImpl& net, const std::vector<ai::InputPicture>& pictures,
+                                               const std::vector<std::size_t>& indices, const ai::ModelManifest& manifest,
+                                               int batchSize) {
+  net.eval();
+  c10::InferenceMode inference;
+  std::vector<std::vector<float>> out;
+  for (std::size_t from = 0; from < indices.size(); from += static_cast<std::size_t>(batchSize)) {
+    const std::size_t to = std::min(indices.size(), from + static_cast<std::size_t>(batchSize));
+    const auto pooled = net.features(batchTensor(pictures, indices, from, to, manifest, nullptr, 0)).mean({2, 3}).contiguous();
+    for (int64_t r = 0; r < pooled.size(0); ++r)
+      out.emplace_back(pooled[r].data_ptr<float>(), pooled[r].data_ptr<float>() + pooled.size(1));
+  }
+  return out;
+}
+
 std::pair<std::vector<std::vector<float>>, double> predict(ai::internal::ClassifierNetImpl& net,
                                                            const std::vector<ai::InputPicture>& pictures,
                                                            const Dataset& data, const std::vector<std::size_t>& indices,
@@ -451,6 +468,34 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
     if (Status st = writeFileAtomically(pack + "/model.json", ai::toJson(manifest)); !st.ok()) return st.error();
     summary.packDirectory = pack;
     log("exported epoch " + std::to_string(bestEpoch) + " to " + pack);
+
+    // Probabilities that mean what they say, and a way to say "unlike my training films": both
+    // fitted on this run's own splits (calibration on validation; the detector on training films,
+    // its threshold on validation), so the pack never meets its test films before its metrics do.
+    if (config.exportCalibration && split.validation.size() >= 10) {
+      std::vector<std::vector<float>> logits, targets;
+      for (std::size_t f = 0; f < split.validation.size(); ++f) {
+        std::vector<float> z;
+        for (float p : validation[f]) {
+          const double q = std::clamp(static_cast<double>(p), 1e-7, 1.0 - 1e-7);
+          // Softmax is shift-invariant: log p serves as its logits.
+          z.push_back(static_cast<float>(data.task == ai::Task::MultiLabel ? std::log(q / (1.0 - q)) : std::log(q)));
+        }
+        logits.push_back(std::move(z));
+        targets.push_back(data.samples[split.validation[f]].targets);
+      }
+      const auto calibrated = calibratePack(pack, logits, targets);
+      if (!calibrated.ok()) return calibrated.error();
+      log("calibrated on " + std::to_string(split.validation.size()) + " validation films: mean ECE " +
+          std::to_string(calibrated.value().meanEceBefore) + " -> " + std::to_string(calibrated.value().meanEceAfter));
+    }
+    if (config.exportOod && split.train.size() >= 2) {
+      const auto fit = pooledFeatures(*net, pictures.value(), split.train, manifest, config.batchSize);
+      const auto heldOut = pooledFeatures(*net, pictures.value(), split.validation, manifest, config.batchSize);
+      const auto ood = ai::fitOutOfDistribution(pack, fit, heldOut, 0.99);
+      if (!ood.ok()) return ood.error();
+      log("out-of-distribution threshold " + std::to_string(ood.value().threshold));
+    }
     return summary;
   } catch (const c10::Error& e) {
     return trainError(ErrorCode::Internal, std::string("training failed: ") + e.what_without_backtrace(), config.configPath);

@@ -37,6 +37,8 @@ struct TrainConfig {
   AugmentOptions augment;
 
   bool exportHalf = false;    // store the pack's floating weights as float16: half the size, same outputs
+  bool exportCalibration = true;  // fit the pack's calibration on the validation films
+  bool exportOod = true;          // fit its out-of-distribution detector (training films, validation threshold)
                               // to ~1e-3 (the Analyzer computes in float32 either way)
   std::string output;         // run folder: checkpoint, metrics, split, exported pack
 };
