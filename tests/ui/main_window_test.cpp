@@ -200,6 +200,7 @@ TEST_CASE("the training tab trains a tiny run offscreen and hands its pack to th
   CHECK_FALSE(tab->running());
   CHECK(tab->epochPoints() == 2);
   CHECK(tab->rocCurves() == 1);  // one label, "Disc"
+  CHECK(tab->calibrationCurves() == 3);  // ideal, before, after
   CHECK(std::filesystem::exists(tab->packDirectory().toStdString() + "/model.json"));
   CHECK(std::filesystem::exists(dir.file("run/config.json")));
   Q_EMIT tab->openPackRequested(tab->packDirectory());

@@ -169,7 +169,15 @@ TrainingTab::TrainingTab(QWidget* parent) : QWidget(parent), d(std::make_unique<
   qobject_cast<QValueAxis*>(m_rocChart->axes(Qt::Horizontal).front())->setLabelFormat("%.1f");
   m_rocChart->legend()->setAlignment(Qt::AlignRight);
   auto* rocView = new QChartView(m_rocChart);
-  for (auto* v : {lossView, aucView, rocView}) v->setRenderHint(QPainter::Antialiasing);
+  // The reliability diagram: does "30 %" happen three times in ten? Before and after calibration.
+  m_calibrationChart = makeChart(tr("Calibration on validation films"), {}, 1.0);
+  m_calibrationChart->axes(Qt::Horizontal).front()->setTitleText(tr("predicted probability"));
+  qobject_cast<QValueAxis*>(m_calibrationChart->axes(Qt::Horizontal).front())->setRange(0, 1);
+  qobject_cast<QValueAxis*>(m_calibrationChart->axes(Qt::Horizontal).front())->setLabelFormat("%.1f");
+  m_calibrationChart->axes(Qt::Vertical).front()->setTitleText(tr("observed frequency"));
+  m_calibrationChart->legend()->setAlignment(Qt::AlignBottom);
+  auto* calibrationView = new QChartView(m_calibrationChart);
+  for (auto* v : {lossView, aucView, rocView, calibrationView}) v->setRenderHint(QPainter::Antialiasing);
   m_confusion = new QTableWidget(this);
   m_confusion->setVisible(false);
   m_results = new QTableWidget(0, 2, this);
@@ -186,6 +194,7 @@ TrainingTab::TrainingTab(QWidget* parent) : QWidget(parent), d(std::make_unique<
   auto* bottom = new QHBoxLayout;
   bottom->addWidget(m_results, 1);
   bottom->addWidget(rocView, 2);
+  bottom->addWidget(calibrationView, 2);
   bottom->addWidget(m_confusion, 1);
   chartLayout->addLayout(bottom, 1);
   chartLayout->addWidget(m_log, 1);
@@ -213,6 +222,7 @@ void TrainingTab::setEpochs(int epochs) { m_epochs->setValue(epochs); }
 bool TrainingTab::running() const { return d->running; }
 int TrainingTab::epochPoints() const { return static_cast<int>(m_trainLoss->count()); }
 int TrainingTab::rocCurves() const { return static_cast<int>(m_rocChart->series().size()); }
+int TrainingTab::calibrationCurves() const { return static_cast<int>(m_calibrationChart->series().size()); }
 QString TrainingTab::packDirectory() const { return d->pack; }
 
 void TrainingTab::inspectData() {
@@ -332,6 +342,26 @@ void TrainingTab::start(bool resume) {
       m_rocChart->addSeries(series);
       series->attachAxis(m_rocChart->axes(Qt::Horizontal).front());
       series->attachAxis(m_rocChart->axes(Qt::Vertical).front());
+    }
+    m_calibrationChart->removeAllSeries();
+    if (!s.reliabilityAfter.empty()) {
+      auto add = [this](const QString& name, const std::vector<std::pair<double, double>>& points) {
+        auto* series = new QLineSeries;
+        series->setName(name);
+        for (const auto& [x, y] : points) series->append(x, y);
+        m_calibrationChart->addSeries(series);
+        series->attachAxis(m_calibrationChart->axes(Qt::Horizontal).front());
+        series->attachAxis(m_calibrationChart->axes(Qt::Vertical).front());
+      };
+      auto points = [](const std::vector<train::ReliabilityBin>& bins) {
+        std::vector<std::pair<double, double>> out;
+        for (const auto& b : bins) out.emplace_back(b.predicted, b.observed);
+        return out;
+      };
+      add(tr("ideal"), {{0.0, 0.0}, {1.0, 1.0}});
+      add(tr("before (ECE %1)").arg(s.eceBefore, 0, 'f', 3), points(s.reliabilityBefore));
+      add(tr("after (ECE %1)").arg(s.eceAfter, 0, 'f', 3), points(s.reliabilityAfter));
+      m_log->appendPlainText(tr("Calibrated on the validation films: mean ECE %1 -> %2").arg(s.eceBefore, 0, 'f', 3).arg(s.eceAfter, 0, 'f', 3));
     }
     m_confusion->setVisible(!s.testConfusion.empty());
     if (!s.testConfusion.empty()) {

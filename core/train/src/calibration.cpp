@@ -136,6 +136,7 @@ Result<CalibrationReport> calibratePack(const std::string& packDirectory, const 
 
   CalibrationReport report;
   report.films = static_cast<int>(logits.size());
+  std::vector<float> pooledBefore, pooledAfter, pooledTruth;
   std::vector<double> before(labels), after(labels);
   if (m.task == ai::Task::MultiLabel) {
     for (std::size_t k = 0; k < labels; ++k) {
@@ -150,6 +151,9 @@ Result<CalibrationReport> calibratePack(const std::string& packDirectory, const 
         p1.push_back(static_cast<float>(sigmoid(platt.scale * v + platt.offset)));
       }
       report.scalings.push_back(platt);
+      pooledBefore.insert(pooledBefore.end(), p0.begin(), p0.end());
+      pooledAfter.insert(pooledAfter.end(), p1.begin(), p1.end());
+      pooledTruth.insert(pooledTruth.end(), y.begin(), y.end());
       report.eceBefore.push_back(expectedCalibrationError(p0, y));
       report.eceAfter.push_back(expectedCalibrationError(p1, y));
       m.operatingPoints[k].threshold = thresholdAfterPlatt(m.operatingPoints[k].threshold, platt);
@@ -174,6 +178,9 @@ Result<CalibrationReport> calibratePack(const std::string& packDirectory, const 
         p0.push_back(static_cast<float>(softmax(logits[i], 1.0)[k]));
         p1.push_back(static_cast<float>(softmax(logits[i], t)[k]));
       }
+      pooledBefore.insert(pooledBefore.end(), p0.begin(), p0.end());
+      pooledAfter.insert(pooledAfter.end(), p1.begin(), p1.end());
+      pooledTruth.insert(pooledTruth.end(), y.begin(), y.end());
       report.eceBefore.push_back(expectedCalibrationError(p0, y));
       report.eceAfter.push_back(expectedCalibrationError(p1, y));
     }
@@ -182,6 +189,8 @@ Result<CalibrationReport> calibratePack(const std::string& packDirectory, const 
     report.meanEceBefore += report.eceBefore[k] / static_cast<double>(labels);
     report.meanEceAfter += report.eceAfter[k] / static_cast<double>(labels);
   }
+  report.reliabilityBefore = reliability(pooledBefore, pooledTruth);
+  report.reliabilityAfter = reliability(pooledAfter, pooledTruth);
   m.calibration.method = m.task == ai::Task::MultiLabel ? "platt" : "temperature";
   m.calibration.scales.clear();
   m.calibration.offsets.clear();

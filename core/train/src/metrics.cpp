@@ -113,19 +113,25 @@ std::optional<Interval> bootstrapAucInterval(const std::vector<float>& scores, c
   return Interval{at(0.025), at(0.975)};
 }
 
+std::vector<ReliabilityBin> reliability(const std::vector<float>& scores, const std::vector<float>& truth, int bins) {
+  std::vector<ReliabilityBin> all(static_cast<std::size_t>(std::max(1, bins)));
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    auto& b = all[static_cast<std::size_t>(std::clamp(static_cast<int>(scores[i] * bins), 0, bins - 1))];
+    b.predicted += scores[i];
+    b.observed += truth[i];
+    ++b.films;
+  }
+  std::vector<ReliabilityBin> used;
+  for (auto& b : all)
+    if (b.films > 0) used.push_back({b.predicted / b.films, b.observed / b.films, b.films});
+  return used;
+}
+
 double expectedCalibrationError(const std::vector<float>& scores, const std::vector<float>& truth, int bins) {
   if (scores.empty() || bins <= 0) return 0.0;
-  std::vector<double> predicted(static_cast<std::size_t>(bins), 0.0), observed(static_cast<std::size_t>(bins), 0.0);
-  std::vector<int> counts(static_cast<std::size_t>(bins), 0);
-  for (std::size_t i = 0; i < scores.size(); ++i) {
-    const auto b = static_cast<std::size_t>(std::clamp(static_cast<int>(scores[i] * bins), 0, bins - 1));
-    predicted[b] += scores[i];
-    observed[b] += truth[i];
-    ++counts[b];
-  }
   double ece = 0.0;
-  for (std::size_t b = 0; b < counts.size(); ++b)
-    if (counts[b] > 0) ece += std::abs(predicted[b] - observed[b]) / static_cast<double>(scores.size());
+  for (const auto& b : reliability(scores, truth, bins))
+    ece += std::abs(b.predicted - b.observed) * b.films / static_cast<double>(scores.size());
   return ece;
 }
 

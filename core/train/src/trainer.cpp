@@ -472,7 +472,7 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
     // Probabilities that mean what they say, and a way to say "unlike my training films": both
     // fitted on this run's own splits (calibration on validation; the detector on training films,
     // its threshold on validation), so the pack never meets its test films before its metrics do.
-    if (config.exportCalibration && split.validation.size() >= 10) {
+    if (config.exportCalibration && split.validation.size() >= 5) {
       std::vector<std::vector<float>> logits, targets;
       for (std::size_t f = 0; f < split.validation.size(); ++f) {
         std::vector<float> z;
@@ -486,6 +486,10 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
       }
       const auto calibrated = calibratePack(pack, logits, targets);
       if (!calibrated.ok()) return calibrated.error();
+      summary.reliabilityBefore = calibrated.value().reliabilityBefore;
+      summary.reliabilityAfter = calibrated.value().reliabilityAfter;
+      summary.eceBefore = calibrated.value().meanEceBefore;
+      summary.eceAfter = calibrated.value().meanEceAfter;
       log("calibrated on " + std::to_string(split.validation.size()) + " validation films: mean ECE " +
           std::to_string(calibrated.value().meanEceBefore) + " -> " + std::to_string(calibrated.value().meanEceAfter));
     }

@@ -39,6 +39,7 @@ public:
   bool running() const;
   int epochPoints() const;  // points on the loss chart so far
   int rocCurves() const;    // ROC series shown after a run
+  int calibrationCurves() const;  // reliability series (ideal, before, after) shown after a run
   QString packDirectory() const;
 
 public Q_SLOTS:
@@ -80,6 +81,7 @@ private:
   QChart* m_lossChart = nullptr;
   QChart* m_aucChart = nullptr;
   QChart* m_rocChart = nullptr;
+  QChart* m_calibrationChart = nullptr;
   QTableWidget* m_confusion = nullptr;
   QTableWidget* m_results = nullptr;
 

@@ -6,6 +6,7 @@
 // ranking and AUC, and the operating points move with it, so positives stay positives.
 #include "hilum/ai/model_manifest.h"
 #include "hilum/base/result.h"
+#include "hilum/train/metrics.h"
 
 #include <string>
 #include <vector>
@@ -36,6 +37,8 @@ struct CalibrationReport {
   std::vector<double> eceBefore, eceAfter;     // per label, on the fitting films
   double meanEceBefore = 0, meanEceAfter = 0;
   int films = 0;
+  // Every label's probabilities pooled, before and after: the reliability diagram a reader checks.
+  std::vector<ReliabilityBin> reliabilityBefore, reliabilityAfter;
 };
 
 // Fits the scalings from raw logits (films x labels) and 0/1 targets, writes them and the moved

@@ -13,6 +13,14 @@ std::optional<double> rocAuc(const std::vector<float>& scores, const std::vector
 // frequency over `bins` equal-width probability bins (Guo et al. 2017). 0 is perfect.
 double expectedCalibrationError(const std::vector<float>& scores, const std::vector<float>& truth, int bins = 10);
 
+// The reliability diagram behind it: per non-empty bin, the mean predicted probability, the observed
+// frequency and how many films fell in.
+struct ReliabilityBin {
+  double predicted = 0, observed = 0;
+  int films = 0;
+};
+std::vector<ReliabilityBin> reliability(const std::vector<float>& scores, const std::vector<float>& truth, int bins = 10);
+
 // Average precision (area under the precision-recall curve, step interpolation).
 std::optional<double> averagePrecision(const std::vector<float>& scores, const std::vector<float>& truth);
 

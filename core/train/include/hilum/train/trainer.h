@@ -49,6 +49,9 @@ struct TrainSummary {
   std::vector<std::optional<double>> testAuc;
   double testMeanAuc = 0;
   std::vector<std::vector<RocPoint>> testRoc;  // per label, on the test patients
+  // Validation reliability before and after the pack's calibration (empty when not calibrated).
+  std::vector<ReliabilityBin> reliabilityBefore, reliabilityAfter;
+  double eceBefore = 0, eceAfter = 0;
   std::vector<std::vector<int>> testConfusion; // single-label: [truth][predicted] on the test patients
   std::vector<EpochReport> history;
 };
