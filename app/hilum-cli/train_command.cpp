@@ -42,7 +42,7 @@ int trainCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   };
   callbacks.epochEnded = [&err](const train::EpochReport& r) {
     err << "\repoch " << r.epoch << ": train loss " << fixed(r.trainLoss, 4) << ", validation loss "
-        << fixed(r.validationLoss, 4) << ", mean AUC " << fixed(r.meanAuc);
+        << fixed(r.validationLoss, 4) << ", mean AUC " << fixed(r.meanAuc) << ", PR-AUC " << fixed(r.meanAveragePrecision);
     if (r.accuracy > 0) err << ", accuracy " << fixed(r.accuracy);
     err << ", lr " << r.learningRate << ", " << fixed(r.seconds, 0) << " s" << (r.best ? "  (best)" : "") << "\n";
   };

@@ -70,6 +70,8 @@ TEST_CASE("a small CNN learns the shapes: validation AUC above 0.9, pack usable"
   REQUIRE(epochs.size() == 6);
   CHECK(epochs.back().trainLoss < epochs.front().trainLoss);
   CHECK(summary.value().bestValidationAuc > 0.9);
+  CHECK(epochs.back().meanAveragePrecision > 0.7);  // PR-AUC per epoch, kept beside ROC AUC
+  CHECK(epochs.back().meanAveragePrecision <= 1.0);
   CHECK(summary.value().testMeanAuc > 0.85);
   REQUIRE(summary.value().testRoc.size() == 2);
   CHECK(summary.value().testRoc[0].back().truePositiveRate == 1.0);

@@ -157,10 +157,12 @@ TrainingTab::TrainingTab(QWidget* parent) : QWidget(parent), d(std::make_unique<
   m_validationLoss->setName(tr("validation loss"));
   m_auc = new QLineSeries;
   m_auc->setName(tr("validation mean AUC"));
+  m_averagePrecision = new QLineSeries;
+  m_averagePrecision->setName(tr("validation mean PR-AUC"));
   m_lrSeries = new QLineSeries;
   m_lrSeries->setName(tr("learning rate (x1000)"));
   m_lossChart = makeChart(tr("Loss"), {m_trainLoss, m_validationLoss}, 1.0);
-  m_aucChart = makeChart(tr("Validation AUC and learning rate"), {m_auc, m_lrSeries}, 1.0);
+  m_aucChart = makeChart(tr("Validation AUC, PR-AUC and learning rate"), {m_auc, m_averagePrecision, m_lrSeries}, 1.0);
   auto* lossView = new QChartView(m_lossChart);
   auto* aucView = new QChartView(m_aucChart);
   m_rocChart = makeChart(tr("ROC on the test patients"), {}, 1.0);
@@ -401,6 +403,7 @@ void TrainingTab::addEpoch(const train::EpochReport& r) {
   m_trainLoss->append(r.epoch, r.trainLoss);
   m_validationLoss->append(r.epoch, r.validationLoss);
   m_auc->append(r.epoch, r.meanAuc);
+  m_averagePrecision->append(r.epoch, r.meanAveragePrecision);
   m_lrSeries->append(r.epoch, r.learningRate * 1000.0);
   d->maxLoss = std::max({d->maxLoss, r.trainLoss * 1.1, r.validationLoss * 1.1});
   for (auto* chart : {m_lossChart, m_aucChart}) {
@@ -408,9 +411,9 @@ void TrainingTab::addEpoch(const train::EpochReport& r) {
     x->setRange(1, std::max(2, r.epoch));
   }
   qobject_cast<QValueAxis*>(m_lossChart->axes(Qt::Vertical).front())->setRange(0, d->maxLoss);
-  m_log->appendPlainText(tr("epoch %1: loss %2 / %3, mean AUC %4%5")
+  m_log->appendPlainText(tr("epoch %1: loss %2 / %3, mean AUC %4, mean PR-AUC %5%6")
                              .arg(r.epoch).arg(r.trainLoss, 0, 'f', 4).arg(r.validationLoss, 0, 'f', 4)
-                             .arg(r.meanAuc, 0, 'f', 3).arg(r.best ? tr("  (best)") : QString()));
+                             .arg(r.meanAuc, 0, 'f', 3).arg(r.meanAveragePrecision, 0, 'f', 3).arg(r.best ? tr("  (best)") : QString()));
 }
 
 }  // namespace hilum::ui

@@ -180,21 +180,25 @@ std::vector<float> truthOf(const Dataset& data, const std::vector<std::size_t>& 
 
 struct Scores {
   std::vector<std::optional<double>> auc;
-  double meanAuc = 0, accuracy = 0;
+  double meanAuc = 0, meanAveragePrecision = 0, accuracy = 0;
 };
 
 Scores score(const std::vector<std::vector<float>>& p, const Dataset& data, const std::vector<std::size_t>& indices) {
   Scores s;
   double sum = 0;
   int counted = 0;
+  double apSum = 0;
   for (std::size_t l = 0; l < data.labels.size(); ++l) {
     s.auc.push_back(rocAuc(column(p, l), truthOf(data, indices, l)));
     if (s.auc.back()) {
       sum += *s.auc.back();
       ++counted;
+      // PR-AUC: with rare findings it moves where ROC AUC barely does.
+      apSum += averagePrecision(column(p, l), truthOf(data, indices, l)).value_or(0.0);
     }
   }
   s.meanAuc = counted ? sum / counted : 0.0;
+  s.meanAveragePrecision = counted ? apSum / counted : 0.0;
   if (data.task == ai::Task::SingleLabel && !p.empty()) {
     int right = 0;
     for (std::size_t k = 0; k < indices.size(); ++k) {
@@ -239,7 +243,7 @@ nlohmann::json reportJson(const EpochReport& r, const std::vector<std::string>& 
   nlohmann::json auc = nlohmann::json::object();
   for (std::size_t l = 0; l < labels.size(); ++l) auc[labels[l]] = r.validationAuc[l] ? nlohmann::json(*r.validationAuc[l]) : nlohmann::json(nullptr);
   return {{"epoch", r.epoch}, {"train_loss", r.trainLoss}, {"validation_loss", r.validationLoss}, {"validation_auc", auc},
-          {"mean_auc", r.meanAuc}, {"accuracy", r.accuracy}, {"lr", r.learningRate}, {"seconds", r.seconds}, {"best", r.best}};
+          {"mean_auc", r.meanAuc}, {"mean_average_precision", r.meanAveragePrecision}, {"accuracy", r.accuracy}, {"lr", r.learningRate}, {"seconds", r.seconds}, {"best", r.best}};
 }
 
 }  // namespace
@@ -320,6 +324,7 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
         r.trainLoss = h.at("train_loss");
         r.validationLoss = h.at("validation_loss");
         r.meanAuc = h.at("mean_auc");
+        r.meanAveragePrecision = h.value("mean_average_precision", 0.0);  // runs from before it was kept
         r.accuracy = h.at("accuracy");
         r.learningRate = h.at("lr");
         r.seconds = h.at("seconds");
@@ -367,6 +372,7 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
       report.validationLoss = validationLoss;
       report.validationAuc = s.auc;
       report.meanAuc = s.meanAuc;
+      report.meanAveragePrecision = s.meanAveragePrecision;
       report.accuracy = s.accuracy;
       report.learningRate = lr;
       // Single-label runs keep the epoch with the best accuracy, multi-label the best mean AUC.

@@ -77,6 +77,7 @@ private:
   QLineSeries* m_trainLoss = nullptr;
   QLineSeries* m_validationLoss = nullptr;
   QLineSeries* m_auc = nullptr;
+  QLineSeries* m_averagePrecision = nullptr;
   QLineSeries* m_lrSeries = nullptr;
   QChart* m_lossChart = nullptr;
   QChart* m_aucChart = nullptr;

@@ -22,6 +22,7 @@ struct EpochReport {
   double trainLoss = 0, validationLoss = 0;
   std::vector<std::optional<double>> validationAuc;  // per label; none when a class is absent
   double meanAuc = 0;   // over labels with both classes in validation
+  double meanAveragePrecision = 0;  // PR-AUC over the same labels
   double accuracy = 0;  // single-label only
   double learningRate = 0;
   double seconds = 0;
