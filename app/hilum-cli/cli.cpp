@@ -29,6 +29,7 @@ const char* const kUsage =
     "                                         teaching export: films de-identified (PS3.15), neutral names\n"
     "  calibrate --model DIR --data CSV|DIR [--root DIR]\n"
     "                                         temperature scaling on validation films (ECE before/after)\n"
+    "  heatmap-check --model DIR FILM...       the model-randomisation sanity check of the heatmaps\n"
     "  ood-fit --model DIR --fit LIST|DIR [--held-out LIST|DIR] [--quantile Q]\n"
     "                                         give a pack its out-of-distribution detector\n"
     "  models [--json]                        list the model packs found\n"
@@ -74,6 +75,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (command == "anonymize") return anonymizeCommand(rest, out, err);
   if (command == "ood-fit") return oodFitCommand(rest, out, err);
   if (command == "calibrate") return calibrateCommand(rest, out, err);
+  if (command == "heatmap-check") return heatmapCheckCommand(rest, out, err);
   if (command == "bench") return benchCommand(rest, out, err);
   if (command == "analyze") return analyzeCommand(rest, out, err);
   if (command == "models") return modelsCommand(rest, out, err);

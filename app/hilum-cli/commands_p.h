@@ -24,6 +24,7 @@ int trainCommand(const std::vector<std::string>& args, std::ostream& out, std::o
 int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int tagsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int heatmapCheckCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int calibrateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int oodFitCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int anonymizeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

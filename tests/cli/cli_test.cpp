@@ -469,3 +469,15 @@ TEST_CASE("calibrate fits temperatures, keeps which findings are positive, and e
   CHECK(e["labels"][0].contains("ece"));
   CHECK(cli({"calibrate", "--model", packDir.path()}).code == 2);
 }
+
+TEST_CASE("heatmap-check compares trained and randomised heatmaps", "[cli][safety]") {
+  TempDir packDir, dir;
+  writeTinyPack(packDir.path());
+  for (int i = 0; i < 3; ++i) writeFilmDicom(shapesFilm(0.2 + 0.25 * i, 0.5), dir.file(std::to_string(i) + ".dcm"));
+  const Run r = cli({"heatmap-check", "--model", packDir.path(), dir.file("0.dcm"), dir.file("1.dcm"), dir.file("2.dcm")});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Contains("median correlation of trained and randomised heatmaps over 3 films"));
+  CHECK_THAT(r.out, Contains("depend on the trained weights"));
+  CHECK(cli({"heatmap-check", "--model", packDir.path()}).code == 2);
+}

@@ -183,16 +183,21 @@ Result<std::unique_ptr<Analyzer>> Analyzer::open(const std::string& packDirector
     if (m.weightsFormat == WeightsFormat::StateDict) {
       std::shared_ptr<internal::ClassifierNetImpl> net;
       try {
+        if (options.randomWeights) torch::manual_seed(0);  // the same "random" model every run
         net = internal::makeNetwork(m.architecture, static_cast<int>(m.labels.size()), m.inputChannels);
       } catch (const std::invalid_argument& e) {
         return aiError(ErrorCode::Unsupported, e.what(), packDirectory + "/model.json");
       }
-      auto weights = internal::readStateDict(weightsPath);
-      if (!weights.ok()) return weights.error();
-      const Status applied = internal::applyStateDict(*net, weights.value(), weightsPath);
-      if (!applied.ok()) return applied.error();
+      if (!options.randomWeights) {
+        auto weights = internal::readStateDict(weightsPath);
+        if (!weights.ok()) return weights.error();
+        const Status applied = internal::applyStateDict(*net, weights.value(), weightsPath);
+        if (!applied.ok()) return applied.error();
+      }
       impl->backend = std::make_unique<NativeBackend>(std::move(net));
     } else {
+      if (options.randomWeights)
+        return aiError(ErrorCode::Unsupported, "random weights need a state-dict pack (TorchScript fixes its own weights)", weightsPath);
       impl->backend = std::make_unique<ScriptBackend>(torch::jit::load(weightsPath));
     }
     impl->backend->to(impl->device);

@@ -23,6 +23,10 @@ struct AnalyzerOptions {
   std::string device = "auto";  // "auto" (CUDA when built in and present), "cpu", "cuda", "cuda:N"
   int threads = 0;              // intra-op threads; 0: one per physical core
   bool warmUp = true;
+  // The model-randomisation sanity check (Adebayo et al. 2018): the pack's architecture with fresh,
+  // seeded random weights instead of its trained ones. Heatmaps that survive this show the image,
+  // not the model. State-dict packs only.
+  bool randomWeights = false;
 };
 
 enum class HeatmapMethod {
