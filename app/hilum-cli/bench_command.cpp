@@ -2,6 +2,8 @@
 #include "cli.h"
 #include "commands_p.h"
 
+#include "hilum/base/statistics.h"
+
 #include "hilum/ai/analyzer.h"
 #include "hilum/display/renderer.h"
 #include "hilum/display/voi_preset.h"
@@ -32,11 +34,8 @@ struct Stats {
   double median = 0, min = 0, max = 0;
 };
 
-Stats summarise(std::vector<double> ms) {
-  std::sort(ms.begin(), ms.end());
-  const std::size_t n = ms.size();
-  const double median = n % 2 ? ms[n / 2] : (ms[n / 2 - 1] + ms[n / 2]) / 2.0;
-  return {median, ms.front(), ms.back()};
+Stats summarise(const std::vector<double>& ms) {
+  return {median(ms), *std::min_element(ms.begin(), ms.end()), *std::max_element(ms.begin(), ms.end())};
 }
 
 // "  decode      median   38.2 ms   min ...": one line of a bench table, label padded to `width`.

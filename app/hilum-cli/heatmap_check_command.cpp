@@ -6,10 +6,10 @@
 #include "commands_p.h"
 
 #include "hilum/ai/analyzer.h"
+#include "hilum/base/statistics.h"
 #include "hilum/film/loader.h"
 
 #include <algorithm>
-#include <cmath>
 #include <iomanip>
 #include <ostream>
 
@@ -17,20 +17,6 @@ namespace hilum::cli {
 namespace {
 
 const char* const kSynopsis = "heatmap-check --model DIR FILM...";
-
-double correlation(const std::vector<float>& x, const std::vector<float>& y) {
-  double mx = 0, my = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) mx += x[i], my += y[i];
-  mx /= static_cast<double>(x.size());
-  my /= static_cast<double>(y.size());
-  double sxy = 0, sxx = 0, syy = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) * (x[i] - mx);
-    syy += (y[i] - my) * (y[i] - my);
-  }
-  return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0.0;
-}
 
 }  // namespace
 
@@ -60,14 +46,13 @@ int heatmapCheckCommand(const std::vector<std::string>& args, std::ostream& out,
     const auto& top = a.value().heatmaps.front();  // the trained model's most likely finding
     const auto match = std::find_if(b.value().heatmaps.begin(), b.value().heatmaps.end(),
                                     [&](const ai::Heatmap& h) { return h.label == top.label; });
-    const double r = correlation(top.values, match->values);
+    const double r = pearsonCorrelation(top.values, match->values);
     values.push_back(r);
     out << path << "  " << top.label << "  correlation " << std::fixed << std::setprecision(2) << r << "\n";
   }
-  std::sort(values.begin(), values.end());
-  const double median = values.size() % 2 ? values[values.size() / 2] : (values[values.size() / 2 - 1] + values[values.size() / 2]) / 2;
+  const double middle = median(values);
   out << "median correlation of trained and randomised heatmaps over " << values.size() << " films: " << std::setprecision(2)
-      << median << (median < 0.5 ? " (the maps depend on the trained weights)" : " (WARNING: the maps barely depend on the weights)")
+      << middle << (middle < 0.5 ? " (the maps depend on the trained weights)" : " (WARNING: the maps barely depend on the weights)")
       << "\n";
   return kExitOk;
 }

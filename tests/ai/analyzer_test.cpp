@@ -3,6 +3,7 @@
 #include "tiny_pack.h"
 
 #include "hilum/ai/analyzer.h"
+#include "hilum/base/statistics.h"
 #include "hilum/ai/heatmap_image.h"
 
 #include <catch2/catch.hpp>
@@ -115,17 +116,7 @@ TEST_CASE("heatmaps depend on the trained weights: randomised weights give anoth
   const auto x = discMap(a.value()), y = discMap(b.value());
   REQUIRE(x.size() == y.size());
   REQUIRE_FALSE(x.empty());
-  double mx = 0, my = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) mx += x[i], my += y[i];
-  mx /= static_cast<double>(x.size());
-  my /= static_cast<double>(y.size());
-  double sxy = 0, sxx = 0, syy = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) * (x[i] - mx);
-    syy += (y[i] - my) * (y[i] - my);
-  }
-  const double correlation = sxy / std::sqrt(std::max(1e-12, sxx * syy));
+  const double correlation = pearsonCorrelation(x, y);
   INFO("correlation of trained and randomised Disc maps: " << correlation);
   CHECK(correlation < 0.8);
 }

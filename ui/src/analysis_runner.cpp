@@ -42,7 +42,7 @@ bool AnalysisRunner::hasModel() const { return d->analyzer != nullptr; }
 
 std::optional<ai::GateResult> AnalysisRunner::gate(const film::Film& film) const {
   if (!d->analyzer) return std::nullopt;
-  return ai::checkFilm(d->analyzer->manifest(), film);
+  return ai::checkMetadata(d->analyzer->manifest().accepts, film.metadata());
 }
 bool AnalysisRunner::busy() const { return d->running > 0; }
 

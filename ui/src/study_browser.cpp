@@ -9,7 +9,6 @@
 #include <QPushButton>
 #include <QThreadPool>
 #include <QTreeWidget>
-#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -33,11 +32,7 @@ QImage thumbnail(const QString& path) {
   return QImage(g.pixels.data(), g.width, g.height, g.width, QImage::Format_Grayscale8).copy();
 }
 
-QString dicomDate(const std::string& date) {
-  if (date.size() != 8) return QString::fromStdString(date);
-  return QStringLiteral("%1-%2-%3").arg(QString::fromStdString(date.substr(0, 4)), QString::fromStdString(date.substr(4, 2)),
-                                        QString::fromStdString(date.substr(6, 2)));
-}
+QString dicomDate(const std::string& date) { return QString::fromStdString(film::readableDate(date)); }
 
 }  // namespace
 
@@ -96,6 +91,7 @@ void StudyBrowser::openPath(const QString& path) {
   cancel();
   m_root = path;
   m_tree->clear();
+  m_items.clear();
   m_index = {};
   m_thumbnailsDone = 0;
   d->indexing = true;
@@ -144,6 +140,7 @@ QString StudyBrowser::patientText(const film::IndexedPatient& p, int number) con
 
 void StudyBrowser::populate() {
   m_tree->clear();
+  m_items.clear();
   int patientNumber = 0;
   for (const auto& patient : m_index.patients) {
     auto* p = new QTreeWidgetItem(m_tree, {patientText(patient, ++patientNumber)});
@@ -168,6 +165,7 @@ void StudyBrowser::populate() {
           auto* item = new QTreeWidgetItem(r, {filmText.trimmed()});
           item->setData(0, kPathRole, QString::fromStdString(f.path));
           item->setToolTip(0, QString::fromStdString(f.path));
+          m_items.insert(QString::fromStdString(f.path), item);
         }
       }
     }
@@ -199,11 +197,7 @@ void StudyBrowser::startThumbnails() {
 }
 
 void StudyBrowser::setThumbnail(const QString& path, const QImage& image) {
-  for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
-    if ((*it)->data(0, kPathRole).toString() == path) {
-      if (!image.isNull()) (*it)->setIcon(0, QIcon(QPixmap::fromImage(image)));
-      break;
-    }
+  if (QTreeWidgetItem* item = m_items.value(path); item && !image.isNull()) item->setIcon(0, QIcon(QPixmap::fromImage(image)));
   if (++m_thumbnailsDone == static_cast<int>(m_index.filmCount())) Q_EMIT thumbnailsFinished();
 }
 
@@ -223,13 +217,11 @@ void StudyBrowser::setIdentityHidden(bool hidden) {
 }
 
 void StudyBrowser::selectFilm(const QString& path) {
-  for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
-    if ((*it)->data(0, kPathRole).toString() == path) {
-      const QSignalBlocker block(m_tree);
-      m_tree->setCurrentItem(*it);
-      m_tree->scrollToItem(*it);
-      return;
-    }
+  if (QTreeWidgetItem* item = m_items.value(path)) {
+    const QSignalBlocker block(m_tree);
+    m_tree->setCurrentItem(item);
+    m_tree->scrollToItem(item);
+  }
 }
 
 }  // namespace hilum::ui

@@ -1,5 +1,7 @@
 #include "hilum/ui/view_benchmark.h"
 
+#include "hilum/base/statistics.h"
+
 #include "hilum/ui/film_loader.h"
 #include "hilum/ui/film_view.h"
 #include "hilum/ui/main_window.h"
@@ -20,12 +22,6 @@
 
 namespace hilum::ui {
 namespace {
-
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-}
 
 void finish(const QString& json) {
   std::cout << json.toStdString() << std::endl;

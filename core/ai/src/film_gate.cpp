@@ -122,9 +122,14 @@ std::optional<double> ageInYears(const std::string& text) {
   }
 }
 
-GateResult checkFilm(const ModelManifest& manifest, const film::Film& film) {
+GateResult checkMetadata(const Acceptance& accepts, const film::FilmMetadata& metadata) {
   GateResult gate;
-  metadataChecks(manifest.accepts, film.metadata(), gate);
+  metadataChecks(accepts, metadata, gate);
+  return gate;
+}
+
+GateResult checkFilm(const ModelManifest& manifest, const film::Film& film) {
+  GateResult gate = checkMetadata(manifest.accepts, film.metadata());
   pixelChecks(manifest, film, gate);
   return gate;
 }

@@ -24,6 +24,11 @@ const char* toString(VoiFunction function) {
   return "LINEAR";
 }
 
+std::string readableDate(const std::string& date) {
+  if (date.size() != 8) return date;
+  return date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2);
+}
+
 const char* toString(SourceFormat format) {
   switch (format) {
     case SourceFormat::Dicom: return "DICOM";

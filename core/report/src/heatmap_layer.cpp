@@ -12,26 +12,41 @@ QColor contourColour(int index) {
   return kColours[index % 6];
 }
 
-HeatmapLayer heatmapLayer(const ai::Findings& findings, int selected, const HeatmapStyle& style, int imageSidePx) {
-  HeatmapLayer layer;
-  if (style.mode == HeatmapMode::Off || findings.heatmaps.empty()) return layer;
+namespace {
+
+// Which findings' maps the style shows: the selected one, or every positive one.
+std::vector<int> shownFindings(const ai::Findings& findings, int selected, const HeatmapStyle& style) {
   std::vector<int> shown;
+  if (style.mode == HeatmapMode::Off || findings.heatmaps.empty()) return shown;
   if (style.allPositives) {
     for (std::size_t i = 0; i < findings.ranked.size() && i < findings.heatmaps.size(); ++i)
       if (findings.ranked[i].positive) shown.push_back(static_cast<int>(i));
-    if (shown.empty()) {
-      layer.caption = QObject::tr("No finding above its operating point");
-      return layer;
-    }
   } else if (selected >= 0 && selected < static_cast<int>(findings.heatmaps.size())) {
     shown.push_back(selected);
-  } else {
-    return layer;
   }
+  return shown;
+}
+
+QString captionOf(const ai::Findings& findings, const std::vector<int>& shown, const HeatmapStyle& style) {
+  if (style.mode == HeatmapMode::Off || findings.heatmaps.empty()) return {};
+  if (shown.empty()) return style.allPositives ? QObject::tr("No finding above its operating point") : QString();
   QStringList labels;
   for (int i : shown) labels << QString::fromStdString(findings.ranked[static_cast<std::size_t>(i)].label);
-  layer.labels = labels;
-  layer.caption = QObject::tr("Heatmap: %1").arg(labels.join(", "));
+  return QObject::tr("Heatmap: %1").arg(labels.join(", "));
+}
+
+}  // namespace
+
+QString heatmapCaption(const ai::Findings& findings, int selected, const HeatmapStyle& style) {
+  return captionOf(findings, shownFindings(findings, selected, style), style);
+}
+
+HeatmapLayer heatmapLayer(const ai::Findings& findings, int selected, const HeatmapStyle& style, int imageSidePx) {
+  HeatmapLayer layer;
+  const std::vector<int> shown = shownFindings(findings, selected, style);
+  layer.caption = captionOf(findings, shown, style);
+  if (shown.empty()) return layer;
+  for (int i : shown) layer.labels << QString::fromStdString(findings.ranked[static_cast<std::size_t>(i)].label);
 
   if (style.mode == HeatmapMode::Contour) {
     // Half the map's maximum is the usual outline of a class activation map; a higher

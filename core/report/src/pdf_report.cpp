@@ -53,11 +53,7 @@ private:
   double m_y;
 };
 
-QString dicomDate(const std::string& date) {
-  if (date.size() != 8) return QString::fromStdString(date);
-  return QStringLiteral("%1-%2-%3").arg(QString::fromStdString(date.substr(0, 4)), QString::fromStdString(date.substr(4, 2)),
-                                        QString::fromStdString(date.substr(6, 2)));
-}
+QString dicomDate(const std::string& date) { return QString::fromStdString(film::readableDate(date)); }
 
 void patientBlock(Page& page, const film::Film& film, bool anonymise) {
   const auto& m = film.metadata();
@@ -191,9 +187,9 @@ Status writePdfReport(const ReportRequest& request, const std::string& path) {
       painter.drawImage(QRectF(page.left() + (page.width() - size.width()) / 2, page.y(), size.width(), size.height()), image.value());
       page.skip(size.height() + mm(1.5));
       if (rf.findings) {
-        const HeatmapLayer layer = heatmapLayer(*rf.findings, rf.selectedFinding, rf.style, 64);
-        page.text(layer.caption.isEmpty() ? QObject::tr("No heatmap shown.")
-                                          : layer.caption + QObject::tr(" (where the model looked, not an outline of disease)"),
+        const QString caption = heatmapCaption(*rf.findings, rf.selectedFinding, rf.style);
+        page.text(caption.isEmpty() ? QObject::tr("No heatmap shown.")
+                                    : caption + QObject::tr(" (where the model looked, not an outline of disease)"),
                   8, false, QColor(70, 70, 70));
         page.skip(mm(2));
         findingsTable(page, *rf.findings);

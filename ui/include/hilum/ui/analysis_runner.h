@@ -24,7 +24,8 @@ public:
   bool hasModel() const;
   QString modelDescription() const;  // "name version on device", empty without a model
   void analyze(std::shared_ptr<const film::Film> film);
-  // Whether the loaded pack was trained for this film (metadata and pixel checks); empty without a model.
+  // Whether the loaded pack was trained for this film, by its metadata (no pixels read: this runs on
+  // the GUI thread; the analysis repeats it with the pixel checks); empty without a model.
   std::optional<ai::GateResult> gate(const film::Film& film) const;
   void cancel();
   bool busy() const;

@@ -4,6 +4,7 @@
 // background (a 100-film folder never blocks input). Clicking a film opens it.
 #include "hilum/film/study_index.h"
 
+#include <QHash>
 #include <QStringList>
 #include <QWidget>
 
@@ -52,6 +53,7 @@ private:
   QLabel* m_status = nullptr;
   QPushButton* m_cancel = nullptr;
   film::StudyIndex m_index;
+  QHash<QString, QTreeWidgetItem*> m_items;  // film path -> its row: thumbnails arrive by path
   QString m_root;
   bool m_identityHidden = false;
   int m_thumbnailsDone = 0;

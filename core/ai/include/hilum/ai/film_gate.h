@@ -21,6 +21,10 @@ struct GateResult {
 
 GateResult checkFilm(const ModelManifest& manifest, const film::Film& film);
 
+// The metadata half only: no pixels read, cheap enough to decide on the GUI thread whether to
+// analyse on open (the analysis itself runs the full check).
+GateResult checkMetadata(const Acceptance& accepts, const film::FilmMetadata& metadata);
+
 // DICOM Age String "045Y", "018M", "003W", "010D" in years; empty when absent or malformed.
 std::optional<double> ageInYears(const std::string& ageString);
 

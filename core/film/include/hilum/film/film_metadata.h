@@ -8,6 +8,9 @@ namespace hilum::film {
 enum class SourceFormat { Dicom, Png, Jpeg, Tiff };
 const char* toString(SourceFormat format);  // "DICOM", "PNG", "JPEG", "TIFF"
 
+// A DICOM date (YYYYMMDD) as readers write it, "2026-11-25"; anything else comes back unchanged.
+std::string readableDate(const std::string& dicomDate);
+
 struct FilmMetadata {
   SourceFormat format = SourceFormat::Dicom;
   // Patient

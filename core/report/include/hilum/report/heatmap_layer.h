@@ -42,6 +42,9 @@ struct HeatmapLayer {
 // `imageSidePx`): it is scaled with the film when drawn.
 HeatmapLayer heatmapLayer(const ai::Findings& findings, int selected, const HeatmapStyle& style, int imageSidePx = 768);
 
+// The layer's caption alone ("Heatmap: Effusion, Mass"), without making the picture or contours.
+QString heatmapCaption(const ai::Findings& findings, int selected, const HeatmapStyle& style);
+
 // Distinct, legible colours over a film for the i-th outlined finding.
 QColor contourColour(int index);
 
