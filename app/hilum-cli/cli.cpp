@@ -40,6 +40,17 @@ const char* const kUsage =
     "                                         time decode + first display frame (median/min/max)\n"
     "  bench analyze FILE [--model DIR] [--device D] [--runs N] [--json]\n"
     "                                         time bare forward, forward + heatmaps, end to end\n"
+    "  pacs echo NODE                         C-ECHO; NODE is AET@host:port\n"
+    "  pacs find NODE [--level patient|study|series] [--patient NAME] [--patient-id ID]\n"
+    "         [--study-date FROM-TO] [--modality CR,DX] [--accession A] [--study-uid UID] [--json]\n"
+    "                                         C-FIND (NAME may hold * and ?; dates YYYYMMDD)\n"
+    "  pacs get NODE STUDY_UID --to DIR [--move --port P]\n"
+    "                                         retrieve a study by C-GET (C-MOVE to a temporary SCP on P)\n"
+    "                                         into DIR/<StudyUID>/<SOPUID>.dcm\n"
+    "  pacs send NODE FILE...|DIR...          C-STORE films and Hilum's SC / SR / PDF objects\n"
+    "  pacs listen --port P --to DIR [--bind ADDRESS]\n"
+    "                                         storage SCP until SIGINT/SIGTERM, one line per instance\n"
+    "         (pacs options: --aet AE, our AE title, default HILUM; --timeout S, connect and response)\n"
     "  version                                print the version\n"
     "\n"
     "FILE is DICOM (any preamble, uncompressed, deflated, JPEG, JPEG-LS, JPEG 2000, RLE), PNG, JPEG or TIFF.\n"
@@ -70,6 +81,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (command == "render") return renderCommand(rest, out, err);
   if (command == "tags") return tagsCommand(rest, out, err);
   if (command == "index") return indexCommand(rest, out, err);
+  if (command == "pacs") return pacsCommand(rest, out, err);
   if (command == "measure") return measureCommand(rest, out, err);
   if (command == "report") return reportCommand(rest, out, err);
   if (command == "anonymize") return anonymizeCommand(rest, out, err);

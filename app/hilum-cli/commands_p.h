@@ -31,6 +31,12 @@ int anonymizeCommand(const std::vector<std::string>& args, std::ostream& out, st
 int reportCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int measureCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int indexCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int pacsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int pacsEchoCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int pacsFindCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int pacsGetCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int pacsSendCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int pacsListenCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // The analyzer for --model (default pack otherwise) and --device, shared by analyze and bench.
 Result<std::unique_ptr<ai::Analyzer>> openAnalyzer(const Arguments& parsed);

@@ -1,0 +1,68 @@
+#include "pacs_cli_p.h"
+
+#include "arguments.h"
+#include "cli.h"
+
+#include <ostream>
+
+namespace hilum::cli {
+
+const std::set<std::string>& pacsCommonOptions() {
+  static const std::set<std::string> kOptions = {"--aet", "--timeout"};
+  return kOptions;
+}
+
+std::optional<pacs::ScuOptions> scuOptions(const Arguments& parsed, std::string& problem) {
+  pacs::ScuOptions options;
+  if (const auto aet = parsed.value("--aet")) {
+    if (Status s = pacs::validateAeTitle(*aet); !s.ok()) {
+      problem = "--aet: " + s.error().reason();
+      return std::nullopt;
+    }
+    options.callingAeTitle = *aet;
+  }
+  if (parsed.value("--timeout")) {
+    const auto seconds = parsed.intAtLeast("--timeout", 1, 0);
+    if (!seconds || *seconds > 3600) {
+      problem = "--timeout takes seconds, 1-3600";
+      return std::nullopt;
+    }
+    options.connectTimeoutS = *seconds;
+    options.dimseTimeoutS = *seconds;
+  }
+  return options;
+}
+
+std::optional<pacs::Node> nodeArgument(const std::string& text, std::string& problem) {
+  auto node = pacs::parseNode(text);
+  if (!node.ok()) {
+    problem = node.error().reason();
+    return std::nullopt;
+  }
+  return node.value();
+}
+
+pacs::ProgressCallback progressPrinter(std::ostream& err) {
+  return [&err](const pacs::Progress& p) {
+    err << "[" << p.done << "/";
+    if (p.total > 0) err << p.total;
+    else err << "?";
+    err << "] " << p.current << "\n";
+  };
+}
+
+int printTransfer(const pacs::TransferReport& report, std::ostream& out, std::ostream& err) {
+  for (const auto& o : report.instances) {
+    const std::string what = o.path.empty() ? o.sopInstanceUid : o.path;
+    out << pacs::toString(o.status) << " " << what;
+    if (o.status == pacs::InstanceStatus::Failed) out << ": " << o.reason;
+    out << "\n";
+  }
+  err << "hilum-cli: " << report.count(pacs::InstanceStatus::Stored) << " stored, "
+      << report.count(pacs::InstanceStatus::AlreadyPresent) << " already present, "
+      << report.count(pacs::InstanceStatus::Failed) << " failed\n";
+  if (report.interruption) err << "hilum-cli: " << report.interruption->reason() << "\n";
+  return report.complete() ? kExitOk : kExitFailed;
+}
+
+}  // namespace hilum::cli
