@@ -16,6 +16,8 @@ packages=(
   # JSON, tests, headless GUI; dicom3tools' dciodvfy judges the DICOM objects Hilum writes,
   # poppler-utils' pdftotext reads back the PDF reports
   nlohmann-json3-dev catch2 xvfb xauth dicom3tools poppler-utils
+  # the PACS tests run a real Orthanc on loopback (test_pacs starts its own, never the service)
+  orthanc
 )
 
 missing=()
