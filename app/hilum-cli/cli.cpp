@@ -34,8 +34,10 @@ const char* const kUsage =
     "                                         give a pack its out-of-distribution detector\n"
     "  models [--json]                        list the model packs found\n"
     "  train CONFIG.json [--resume]           train a model and export it as a pack\n"
-    "  evaluate --model DIR --data CSV|DIR [--root DIR] [--json OUT|-]\n"
+    "  evaluate --model DIR --data CSV|DIR [--root DIR] [--split RUN/split.json [--side S]] [--json OUT|-]\n"
     "                                         per-label AUC with 95% CI, sensitivity/specificity\n"
+    "  gallery --model DIR --data CSV|DIR [--split RUN/split.json] --out PNG [--films N] [--columns C]\n"
+    "                                         held-out films with the pack's calls and heatmaps, mistakes first\n"
     "  bench open FILE [--runs N] [--max-size PX] [--json]\n"
     "                                         time decode + first display frame (median/min/max)\n"
     "  bench analyze FILE [--model DIR] [--device D] [--runs N] [--json]\n"
@@ -93,6 +95,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (command == "models") return modelsCommand(rest, out, err);
   if (command == "train") return trainCommand(rest, out, err);
   if (command == "evaluate") return evaluateCommand(rest, out, err);
+  if (command == "gallery") return galleryCommand(rest, out, err);
   if (command == "version" || command == "--version") {
     out << "hilum-cli " << HILUM_VERSION << "\n";
     return kExitOk;

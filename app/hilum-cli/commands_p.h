@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace hilum::ai { class Analyzer; }
+namespace hilum::ai { class Analyzer; struct ModelManifest; }
 namespace hilum::train { struct Dataset; }
 
 namespace hilum::cli {
@@ -22,6 +22,7 @@ int analyzeCommand(const std::vector<std::string>& args, std::ostream& out, std:
 int modelsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int trainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int galleryCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int tagsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int heatmapCheckCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
@@ -44,6 +45,8 @@ Result<std::unique_ptr<ai::Analyzer>> openAnalyzer(const Arguments& parsed);
 // --data CSV|DIR [--root DIR] [--task single-label], for evaluate and calibrate. `labels`: the label
 // set in output order (a pack's), empty for every label the CSV has.
 Result<train::Dataset> readLabelledData(const Arguments& parsed, const std::vector<std::string>& labels = {});
+// The same with a pack's labels, in its order.
+Result<train::Dataset> readLabelledData(const Arguments& parsed, const ai::ModelManifest& manifest);
 
 // "hilum-cli: usage: <problem>" plus the command's synopsis; returns kExitUsage.
 int usageError(std::ostream& err, const std::string& problem, const std::string& synopsis);

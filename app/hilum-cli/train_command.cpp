@@ -1,9 +1,14 @@
 #include "arguments.h"
 #include "cli.h"
 #include "commands_p.h"
+#include "gui_session.h"
 
 #include "hilum/base/atomic_file.h"
+#include "hilum/ai/analyzer.h"
+#include "hilum/report/film_picture.h"
+#include "hilum/report/gallery.h"
 #include "hilum/train/evaluate.h"
+#include "hilum/train/split.h"
 #include "hilum/train/trainer.h"
 
 #include <nlohmann/json.hpp>
@@ -16,7 +21,10 @@ namespace hilum::cli {
 namespace {
 
 const char* const kTrainSynopsis = "train CONFIG.json [--resume]";
-const char* const kEvaluateSynopsis = "evaluate --model DIR --data CSV|DIR [--root DIR] [--json OUT|-]";
+const char* const kEvaluateSynopsis =
+    "evaluate --model DIR --data CSV|DIR [--root DIR] [--split RUN/split.json [--side test|validation]] [--json OUT|-]";
+const char* const kGallerySynopsis =
+    "gallery --model DIR --data CSV|DIR [--root DIR] [--split RUN/split.json [--side test]] --out PNG [--films N] [--columns C]";
 
 std::string fixed(double v, int digits = 3) {
   std::ostringstream s;
@@ -58,18 +66,31 @@ int trainCommand(const std::vector<std::string>& args, std::ostream& out, std::o
 
 Result<train::Dataset> readLabelledData(const Arguments& parsed, const std::vector<std::string>& labels) {
   const std::string data = parsed.value("--data").value_or("");
-  if (std::filesystem::is_directory(data)) return train::readFolderDataset(data);
-  train::CsvSpec spec;
-  spec.csv = data;
-  spec.imageRoot = parsed.value("--root").value_or("");
-  spec.labels = labels;
-  if (parsed.value("--task").value_or("") == "single-label") spec.task = ai::Task::SingleLabel;
-  return train::readCsvDataset(spec);
+  Result<train::Dataset> all = train::Dataset{};
+  if (std::filesystem::is_directory(data)) {
+    all = train::readFolderDataset(data);
+  } else {
+    train::CsvSpec spec;
+    spec.csv = data;
+    spec.imageRoot = parsed.value("--root").value_or("");
+    spec.labels = labels;
+    if (parsed.value("--task").value_or("") == "single-label") spec.task = ai::Task::SingleLabel;
+    all = train::readCsvDataset(spec);
+  }
+  const auto split = parsed.value("--split");
+  if (!all.ok() || !split) return all;
+  return train::filmsOnSide(all.value(), *split, parsed.value("--side").value_or("test"));
+}
+
+Result<train::Dataset> readLabelledData(const Arguments& parsed, const ai::ModelManifest& manifest) {
+  std::vector<std::string> labels;
+  for (const auto& l : manifest.labels) labels.push_back(l.name);
+  return readLabelledData(parsed, labels);
 }
 
 int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string problem;
-  const auto parsed = Arguments::parse(args, {"--model", "--data", "--root", "--json", "--task"}, {}, problem);
+  const auto parsed = Arguments::parse(args, {"--model", "--data", "--root", "--json", "--task", "--split", "--side"}, {}, problem);
   if (!parsed) return usageError(err, problem, kEvaluateSynopsis);
   const auto model = parsed->value("--model");
   const auto data = parsed->value("--data");
@@ -121,6 +142,56 @@ int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std
         << " at " << fixed(l.atOperatingPoint.threshold, 2) << "\n";
   }
   if (e.accuracy) out << "  accuracy " << fixed(*e.accuracy) << "\n";
+  return kExitOk;
+}
+
+// The Training tab's gallery, headless: held-out films with the pack's calls and heatmaps, mistakes
+// first, as one PNG.
+int galleryCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::string problem;
+  const auto parsed = Arguments::parse(args, {"--model", "--data", "--root", "--task", "--split", "--side", "--out", "--films", "--columns"}, {}, problem);
+  if (!parsed) return usageError(err, problem, kGallerySynopsis);
+  const auto model = parsed->value("--model");
+  const auto output = parsed->value("--out");
+  if (!model || !parsed->value("--data") || !output) return usageError(err, "gallery needs --model, --data and --out", kGallerySynopsis);
+  int films = 0, columns = 0;
+  try {
+    films = std::stoi(parsed->value("--films").value_or("36"));
+    columns = std::stoi(parsed->value("--columns").value_or("6"));
+  } catch (const std::exception&) {
+    return usageError(err, "--films and --columns take numbers", kGallerySynopsis);
+  }
+  if (films < 1 || columns < 1) return usageError(err, "--films and --columns must be positive", kGallerySynopsis);
+  auto analyzer = ai::Analyzer::open(*model);
+  if (!analyzer.ok()) return reportError(err, analyzer.error());
+  const auto dataset = readLabelledData(*parsed, analyzer.value()->manifest());
+  if (!dataset.ok()) return reportError(err, dataset.error());
+  ensureGuiApplication();
+
+  const auto& manifest = analyzer.value()->manifest();
+  const auto& data = dataset.value();
+  std::vector<report::GalleryCase> cases;
+  const std::size_t count = std::min<std::size_t>(static_cast<std::size_t>(films), data.samples.size());
+  for (std::size_t i = 0; i < count; ++i) {
+    std::vector<std::string> truth;
+    for (std::size_t l = 0; l < data.labels.size(); ++l)
+      if (data.samples[i].targets[l] > 0.5f) truth.push_back(data.labels[l]);
+    auto c = report::galleryCase(*analyzer.value(), data.samples[i].image, truth);
+    if (!c.ok()) return reportError(err, c.error());
+    cases.push_back(std::move(c).value());
+    err << "\rgallery " << cases.size() << "/" << count << std::flush;
+  }
+  err << "\n";
+  report::orderGallery(cases);
+  const auto mistakes = std::count_if(cases.begin(), cases.end(), [](const auto& c) { return c.mistaken; });
+  const bool single = manifest.task == ai::Task::SingleLabel;
+  const QString title = QString(single ? "%1 %2: %3 of %4 films called wrongly. %5"
+                                       : "%1 %2: %3 of %4 films with a true finding missed at the pack's operating points. %5")
+                            .arg(QString::fromStdString(manifest.name), QString::fromStdString(manifest.version))
+                            .arg(mistakes).arg(cases.size()).arg(ai::Findings::kDisclaimer);
+  const QImage sheet = report::contactSheet(cases, columns, title);
+  if (const Status s = report::writePng(sheet, *output); !s.ok()) return reportError(err, s.error());
+  out << *output << ": " << cases.size() << " films, " << mistakes << (single ? " called wrongly\n" : " with a missed finding\n");
   return kExitOk;
 }
 

@@ -259,6 +259,37 @@ TEST_CASE("evaluate scores a pack on a CSV of films", "[cli][evaluate]") {
   CHECK(j["mean_auc"].get<double>() > 0.8);
 }
 
+TEST_CASE("evaluate --split scores one side of a saved split; gallery draws the calls", "[cli][evaluate][gallery]") {
+  auto& f = analyzeFixture();
+  TempDir dir;
+  std::string csv = "image,finding_labels\n";
+  nlohmann::json split = {{"train", nlohmann::json::array()}, {"validation", nlohmann::json::array()}, {"test", nlohmann::json::array()}};
+  for (int i = 0; i < 8; ++i) {
+    const bool disc = i % 2 == 0;
+    hilum::test::writeFilmDicom(hilum::test::shapesFilm(disc ? 0.3 + 0.03 * i : -1, 0.5), dir.file(std::to_string(i) + ".dcm"));
+    csv += std::to_string(i) + ".dcm," + (disc ? "Disc" : "No Finding") + "\n";
+    split[i < 5 ? "train" : "test"].push_back(dir.file(std::to_string(i) + ".dcm"));
+  }
+  writeBytes(dir.file("labels.csv"), csv);
+  writeBytes(dir.file("split.json"), split.dump());
+  const Run e = cli({"evaluate", "--model", f.pack, "--data", dir.file("labels.csv"), "--split", dir.file("split.json"), "--json", "-"});
+  INFO(e.err);
+  REQUIRE(e.code == 0);
+  CHECK(nlohmann::json::parse(e.out)["films"] == 3);
+  const Run side = cli({"evaluate", "--model", f.pack, "--data", dir.file("labels.csv"), "--split", dir.file("split.json"), "--side", "holdout"});
+  CHECK(side.code == 1);
+  CHECK_THAT(side.err, Contains("split.json") && Contains("holdout"));
+
+  const Run g = cli({"gallery", "--model", f.pack, "--data", dir.file("labels.csv"), "--out", dir.file("g.png"), "--columns", "4"});
+  INFO(g.err);
+  REQUIRE(g.code == 0);
+  CHECK_THAT(g.out, Contains("8 films"));
+  const cv::Mat sheet = cv::imread(dir.file("g.png"));
+  REQUIRE_FALSE(sheet.empty());
+  CHECK(sheet.cols > sheet.rows);  // 4 columns, 2 rows
+  CHECK(cli({"gallery", "--model", f.pack, "--data", dir.file("labels.csv")}).code == 2);  // no --out
+}
+
 TEST_CASE("tags lists attributes as text and JSON", "[cli][tags]") {
   TempDir dir;
   const std::string path = writeFilm(dir);

@@ -10,6 +10,7 @@
 #include "hilum/ui/findings_panel.h"
 #include "hilum/ui/tag_browser.h"
 #include "hilum/ui/training_tab.h"
+#include "hilum/ui/validation_gallery.h"
 #include "hilum/ui/film_view.h"
 #include "hilum/ui/main_window.h"
 
@@ -203,6 +204,16 @@ TEST_CASE("the training tab trains a tiny run offscreen and hands its pack to th
   CHECK(tab->calibrationCurves() == 3);  // ideal, before, after
   CHECK(std::filesystem::exists(tab->packDirectory().toStdString() + "/model.json"));
   CHECK(std::filesystem::exists(dir.file("run/config.json")));
+  // The gallery analyses the test patients' films with the new pack, mistakes first.
+  auto* gallery = tab->gallery();
+  QSignalSpy galleryDone(gallery, &hilum::ui::ValidationGallery::finished);
+  if (gallery->busy()) REQUIRE(galleryDone.wait(30000));
+  CHECK(gallery->tiles() == 6);  // 40 patients x 0.15
+  gallery->setFilter(1);
+  CHECK(gallery->visibleTiles() == gallery->mistakes());
+  gallery->setFilter(2);
+  CHECK(gallery->visibleTiles() == gallery->tiles() - gallery->mistakes());
+  gallery->setFilter(0);
   Q_EMIT tab->openPackRequested(tab->packDirectory());
   REQUIRE(modelLoaded.wait(20000));
   CHECK(window.analysis()->hasModel());

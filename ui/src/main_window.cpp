@@ -53,6 +53,11 @@ MainWindow::MainWindow(QWidget* parent)
     loadModel(pack);
     m_tabs->setCurrentWidget(m_grid);
   });
+  connect(m_training, &TrainingTab::openFilmRequested, this, [this](const QString& image, const QString& pack) {
+    if (!pack.isEmpty()) loadModel(pack);
+    openFile(image);
+    m_tabs->setCurrentWidget(m_grid);
+  });
   for (int i = 0; i < 4; ++i) {
     FilmView* view = m_grid->view(i);
     connect(view, &FilmView::annotationsEdited, this, [this, view] {

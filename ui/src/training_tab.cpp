@@ -3,6 +3,7 @@
 #include "hilum/train/dataset.h"
 #include "hilum/train/split.h"
 #include "hilum/train/trainer.h"
+#include "hilum/ui/validation_gallery.h"
 
 #include <QChart>
 #include <QChartView>
@@ -28,6 +29,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -189,17 +191,29 @@ TrainingTab::TrainingTab(QWidget* parent) : QWidget(parent), d(std::make_unique<
   m_log->setReadOnly(true);
   m_log->setMaximumBlockCount(2000);
 
+  m_gallery = new ValidationGallery(this);
+  connect(m_gallery, &ValidationGallery::openFilmRequested, this,
+          [this](const QString& image) { Q_EMIT openFilmRequested(image, d->pack); });
+
   auto* charts = new QWidget(this);
   auto* chartLayout = new QVBoxLayout(charts);
-  chartLayout->addWidget(lossView, 1);
-  chartLayout->addWidget(aucView, 1);
-  auto* bottom = new QHBoxLayout;
+  auto* curves = new QHBoxLayout;
+  curves->addWidget(lossView, 1);
+  curves->addWidget(aucView, 1);
+  chartLayout->addLayout(curves, 1);
+  auto* results = new QWidget(this);
+  auto* bottom = new QHBoxLayout(results);
   bottom->addWidget(m_results, 1);
   bottom->addWidget(rocView, 2);
   bottom->addWidget(calibrationView, 2);
   bottom->addWidget(m_confusion, 1);
-  chartLayout->addLayout(bottom, 1);
-  chartLayout->addWidget(m_log, 1);
+  // After a run: the numbers, the held-out films themselves, and the log.
+  m_pages = new QTabWidget(this);
+  m_pages->addTab(results, tr("Test results"));
+  m_pages->addTab(m_gallery, tr("Gallery"));
+  m_pages->addTab(m_log, tr("Log"));
+  m_pages->setCurrentWidget(m_log);
+  chartLayout->addWidget(m_pages, 2);
 
   auto* splitter = new QSplitter(this);
   splitter->addWidget(settings);
@@ -226,6 +240,7 @@ int TrainingTab::epochPoints() const { return static_cast<int>(m_trainLoss->coun
 int TrainingTab::rocCurves() const { return static_cast<int>(m_rocChart->series().size()); }
 int TrainingTab::calibrationCurves() const { return static_cast<int>(m_calibrationChart->series().size()); }
 QString TrainingTab::packDirectory() const { return d->pack; }
+ValidationGallery* TrainingTab::gallery() const { return m_gallery; }
 
 void TrainingTab::inspectData() {
   train::CsvSpec spec;
@@ -378,6 +393,8 @@ void TrainingTab::start(bool resume) {
         for (int p = 0; p < k; ++p)
           m_confusion->setItem(t, p, new QTableWidgetItem(QString::number(s.testConfusion[static_cast<std::size_t>(t)][static_cast<std::size_t>(p)])));
     }
+    m_gallery->showFilms(d->pack, s.testSet);
+    m_pages->setCurrentIndex(m_pages->indexOf(m_gallery));
     Q_EMIT trainingFinished(d->pack);
   });
   auto cancel = d->cancel;

@@ -4,6 +4,7 @@
 #include "hilum/report/annotation_painter.h"
 
 #include <QPainter>
+#include <QSaveFile>
 
 #include <algorithm>
 
@@ -67,6 +68,13 @@ Result<QImage> renderPicture(const PictureRequest& request) {
   }
   painter.end();
   return picture;
+}
+
+Status writePng(const QImage& image, const std::string& path) {
+  QSaveFile file(QString::fromStdString(path));
+  if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
+    return Error(Module::Report, ErrorCode::WriteFailed, file.errorString().toStdString(), path);
+  return Status::success();
 }
 
 }  // namespace hilum::report

@@ -230,10 +230,7 @@ Status writePdfReport(const ReportRequest& request, const std::string& path) {
 Status writePicturePng(const ReportFilm& rf, int maxSizePx, const std::string& path) {
   const auto image = renderPicture(pictureOf(rf, maxSizePx, rf.findings != nullptr));
   if (!image.ok()) return image.error().withPath(path);
-  QSaveFile file(QString::fromStdString(path));
-  if (!file.open(QIODevice::WriteOnly) || !image.value().save(&file, "PNG") || !file.commit())
-    return Error(Module::Report, ErrorCode::WriteFailed, file.errorString().toStdString(), path);
-  return Status::success();
+  return writePng(image.value(), path);
 }
 
 }  // namespace hilum::report

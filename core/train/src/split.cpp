@@ -3,9 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <limits>
 #include <map>
 #include <random>
+#include <set>
 
 namespace hilum::train {
 
@@ -67,6 +70,30 @@ std::string splitToJson(const Dataset& data, const Split& split) {
   };
   return nlohmann::json{{"train", images(split.train)}, {"validation", images(split.validation)}, {"test", images(split.test)}}
              .dump(1) + "\n";
+}
+
+Result<Dataset> filmsOnSide(const Dataset& data, const std::string& splitJsonPath, const std::string& side) {
+  namespace fs = std::filesystem;
+  auto fail = [&](const std::string& reason) { return Error(Module::Train, ErrorCode::Malformed, reason, splitJsonPath); };
+  std::ifstream in(splitJsonPath);
+  if (!in) return Error(Module::Train, ErrorCode::NotFound, "split file is missing or unreadable", splitJsonPath);
+  std::set<std::string> wanted;
+  try {
+    const auto j = nlohmann::json::parse(in);
+    if (!j.contains(side)) return fail("no \"" + side + "\" side in the split (train, validation or test)");
+    std::error_code ec;
+    for (const auto& image : j.at(side)) wanted.insert(fs::weakly_canonical(image.get<std::string>(), ec).string());
+  } catch (const nlohmann::json::exception& e) {
+    return fail(std::string("not a split file: ") + e.what());
+  }
+  Dataset out;
+  out.labels = data.labels;
+  out.task = data.task;
+  std::error_code ec;
+  for (const auto& sample : data.samples)
+    if (wanted.count(fs::weakly_canonical(sample.image, ec).string())) out.samples.push_back(sample);
+  if (out.samples.empty()) return fail("none of the data's films is on the " + side + " side");
+  return out;
 }
 
 }  // namespace hilum::train

@@ -30,6 +30,14 @@ namespace {
 
 constexpr double kPosWeightCap = 50.0;  // rare labels (Hernia: 20 of 1222) must not swamp the loss
 
+// What the pack's provenance names as its data: the folder, or the CSVs joined with " + ".
+std::string provenanceOfData(const TrainConfig& config) {
+  if (!config.folder.empty()) return config.folder;
+  std::string out;
+  for (const auto& source : config.sources) out += (out.empty() ? "" : " + ") + source.csv;
+  return out;
+}
+
 Error trainError(ErrorCode code, const std::string& reason, const std::string& path = {}) {
   return Error(Module::Train, code, reason, path);
 }
@@ -251,7 +259,7 @@ nlohmann::json reportJson(const EpochReport& r, const std::vector<std::string>& 
 Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks& cb, bool resume) {
   auto log = [&cb](const std::string& s) { if (cb.log) cb.log(s); };
   try {
-    auto loaded = config.folder.empty() ? readCsvDataset(config.data) : readFolderDataset(config.folder);
+    auto loaded = config.folder.empty() ? readCsvDatasets(config.sources) : readFolderDataset(config.folder);
     if (!loaded.ok()) return loaded.error();
     const Dataset& data = loaded.value();
     ai::ModelManifest manifest = config.model;
@@ -264,7 +272,7 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
     fs::create_directories(config.output, ec);
     if (ec) return trainError(ErrorCode::WriteFailed, "cannot create run folder: " + ec.message(), config.output);
     const Split split = splitByPatient(data, config.validationFraction, config.testFraction, config.splitSeed);
-    if (split.train.empty() || split.validation.empty()) return trainError(ErrorCode::InvalidArgument, "too few films to split", config.data.csv);
+    if (split.train.empty() || split.validation.empty()) return trainError(ErrorCode::InvalidArgument, "too few films to split", config.configPath);
     if (Status s = writeFileAtomically(config.output + "/split.json", splitToJson(data, split)); !s.ok()) return s.error();
     log(std::to_string(data.samples.size()) + " films, " + std::to_string(data.labels.size()) + " labels; split " +
         std::to_string(split.train.size()) + " / " + std::to_string(split.validation.size()) + " / " + std::to_string(split.test.size()));
@@ -425,6 +433,9 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
     summary.bestEpoch = bestEpoch;
     summary.bestValidationAuc = bestAuc;
     summary.history = history;
+    summary.testSet.labels = data.labels;
+    summary.testSet.task = data.task;
+    for (std::size_t i : split.test.empty() ? split.validation : split.test) summary.testSet.samples.push_back(data.samples[i]);
     nlohmann::json metrics = {{"best_epoch", bestEpoch}, {"validation_films", split.validation.size()}, {"test_films", split.test.size()},
                               {"test", nlohmann::json::object()}};
     const Scores testScores = score(test, data, split.test);
@@ -466,7 +477,7 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
     if (!hash.ok()) return hash.error();
     manifest.weightsFile = "weights.pt";
     manifest.weightsSha256 = hash.value();
-    manifest.provenanceData = config.folder.empty() ? config.data.csv : config.folder;
+    manifest.provenanceData = provenanceOfData(config);
     manifest.provenanceCommand = "hilum-cli train " + config.configPath;
     manifest.provenanceDate = nowIso();
     manifest.provenanceSoftware = std::string("hilum ") + HILUM_VERSION + " (git " + HILUM_GIT_REVISION + ")";

@@ -19,10 +19,13 @@ class QSpinBox;
 class QTableWidget;
 class QCheckBox;
 class QLabel;
+class QTabWidget;
 
 namespace hilum::train { struct EpochReport; }
 
 namespace hilum::ui {
+
+class ValidationGallery;
 
 class TrainingTab : public QWidget {
   Q_OBJECT
@@ -41,6 +44,7 @@ public:
   int rocCurves() const;    // ROC series shown after a run
   int calibrationCurves() const;  // reliability series (ideal, before, after) shown after a run
   QString packDirectory() const;
+  ValidationGallery* gallery() const;
 
 public Q_SLOTS:
   void inspectData();
@@ -51,6 +55,8 @@ Q_SIGNALS:
   void trainingFinished(const QString& packDirectory);
   void trainingFailed(const QString& message);
   void openPackRequested(const QString& packDirectory);
+  // A gallery film, to be opened in the viewer with the run's pack.
+  void openFilmRequested(const QString& image, const QString& packDirectory);
 
 private:
   void addEpoch(const hilum::train::EpochReport& report);
@@ -85,6 +91,8 @@ private:
   QChart* m_calibrationChart = nullptr;
   QTableWidget* m_confusion = nullptr;
   QTableWidget* m_results = nullptr;
+  QTabWidget* m_pages = nullptr;
+  ValidationGallery* m_gallery = nullptr;
 
   class Private;
   std::unique_ptr<Private> d;

@@ -31,6 +31,9 @@ struct PictureRequest {
 // RGB32. An Error when the film cannot be rendered (e.g. a preset it does not have).
 Result<QImage> renderPicture(const PictureRequest& request);
 
+// A picture as PNG, atomically (QSaveFile: a temporary beside the target, renamed on success).
+Status writePng(const QImage& image, const std::string& path);
+
 // The line a burned-in caption or a PDF caption carries: "nih14 0.1.0 -- heatmap: Effusion --
 // decision support, not a diagnosis".
 QString modelCaption(const ai::Findings& findings, const QString& heatmapCaption);

@@ -1,6 +1,7 @@
 #pragma once
 // Patient-wise train / validation / test split: a patient's films never sit on two sides (the same
 // chest twice would inflate every metric). Deterministic for a seed.
+#include "hilum/base/result.h"
 #include "hilum/train/dataset.h"
 
 #include <cstdint>
@@ -19,5 +20,10 @@ Split splitByPatient(const Dataset& data, double validationFraction, double test
 
 // {"train": [image, ...], "validation": [...], "test": [...]} as saved beside a run.
 std::string splitToJson(const Dataset& data, const Split& split);
+
+// The films of `data` listed on one side ("train", "validation" or "test") of a saved split.json:
+// scoring a pack on exactly the patients its run held out. Paths are compared after resolving them,
+// so a CSV given relative to another folder still matches. An Error when no film matches.
+Result<Dataset> filmsOnSide(const Dataset& data, const std::string& splitJsonPath, const std::string& side);
 
 }  // namespace hilum::train

@@ -55,6 +55,7 @@ struct TrainSummary {
   double eceBefore = 0, eceAfter = 0;
   std::vector<std::vector<int>> testConfusion; // single-label: [truth][predicted] on the test patients
   std::vector<EpochReport> history;
+  Dataset testSet;  // the test patients' films (validation's when the split has no test side), for the gallery
 };
 
 // resume: continue from the run folder's last checkpoint (same config), giving the same result as
