@@ -80,6 +80,46 @@ TEST_CASE("NIH-style CSVs give multi-label targets; No Finding is all zeros", "[
   CHECK(data.value().samples.size() == 2);
 }
 
+TEST_CASE("sources with different vocabularies merge through label maps and row filters", "[train][csv]") {
+  TempDir dir;
+  writeBytes(dir.file("covid.csv"),
+             "image,label,patient_id,license\n"
+             "c1.png,COVID-19,cov-1,CC BY 3.0\nc2.png,Bacterial Pneumonia,cov-2,CC BY 3.0\n"
+             "c3.png,COVID-19,cov-3,research use only\nc4.png,ARDS,cov-4,CC BY 3.0\n");
+  writeBytes(dir.file("nih.csv"),
+             "image,finding_labels,patient_id\n"
+             "n1.png,No Finding,1\nn2.png,Pneumonia|Infiltration,2\nn3.png,Effusion,3\n");
+  CsvSpec covid;
+  covid.csv = dir.file("covid.csv");
+  covid.task = hilum::ai::Task::SingleLabel;
+  covid.labels = {"COVID-19", "Pneumonia", "Normal"};
+  covid.labelMap = {{"Bacterial Pneumonia", "Pneumonia"}};
+  covid.where = {{"license", {"CC BY 3.0"}}};
+  CsvSpec nih;
+  nih.csv = dir.file("nih.csv");
+  nih.task = hilum::ai::Task::SingleLabel;
+  nih.labels = covid.labels;
+  nih.exclude = {};
+  nih.labelMap = {{"No Finding", "Normal"}};
+
+  const auto data = readCsvDatasets({covid, nih});
+  REQUIRE(data.ok());
+  CHECK(data.value().labels == covid.labels);
+  std::vector<std::string> images;
+  for (const auto& s : data.value().samples) images.push_back(std::filesystem::path(s.image).filename().string());
+  // c3 fails the licence filter, c4 (ARDS) and n3 (Effusion) are outside the label set, n2's
+  // Infiltration is ignored beside its Pneumonia.
+  CHECK(images == std::vector<std::string>{"c1.png", "c2.png", "n1.png", "n2.png"});
+  CHECK(data.value().samples[1].targets == std::vector<float>{0, 1, 0});
+  CHECK(data.value().samples[2].targets == std::vector<float>{0, 0, 1});
+  CHECK(data.value().samples[3].targets == std::vector<float>{0, 1, 0});
+
+  covid.where = {{"licence", {"CC BY 3.0"}}};
+  const auto misspelt = readCsvDatasets({covid, nih});
+  REQUIRE_FALSE(misspelt.ok());
+  CHECK_THAT(misspelt.error().message(), Contains("covid.csv") && Contains("licence"));
+}
+
 TEST_CASE("a folder per class is a single-label data set", "[train][folder]") {
   TempDir dir;
   for (const char* c : {"Normal", "COVID-19"}) {

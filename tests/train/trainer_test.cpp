@@ -135,6 +135,22 @@ TEST_CASE("training configs are checked before any work", "[train][config]") {
   CHECK_THAT(config.error().message(), Catch::Matchers::Contains("bad.json") && Catch::Matchers::Contains("lion"));
 }
 
+TEST_CASE("a config's data may list several sources", "[train][config]") {
+  TempDir dir;
+  std::ofstream(dir.file("two.json")) << R"({"task": "single-label",
+    "data": [{"csv": "a.csv", "labels": ["X", "Y"], "label_map": {"x": "X"}, "where": {"license": ["CC BY"]}},
+             {"csv": "sub/b.csv", "exclude": []}],
+    "model": {"architecture": "smallcnn"}, "output": "run"})";
+  const auto config = train::readTrainConfig(dir.file("two.json"));
+  REQUIRE(config.ok());
+  REQUIRE(config.value().sources.size() == 2);
+  CHECK(config.value().sources[0].labelMap.at("x") == "X");
+  CHECK(config.value().sources[0].where.at("license") == std::vector<std::string>{"CC BY"});
+  CHECK(config.value().sources[1].csv == (std::filesystem::path(dir.path()) / "sub/b.csv").string());
+  CHECK(config.value().sources[1].exclude.empty());
+  CHECK(config.value().sources[1].task == ai::Task::SingleLabel);
+}
+
 TEST_CASE("a folder-per-class run is single-label: accuracy and a confusion matrix", "[train][trainer]") {
   TempDir dir;
   cv::RNG noise(7);

@@ -108,10 +108,17 @@ Result<Dataset> readCsvDataset(const CsvSpec& spec) {
   if (image < 0) return bad(spec.csv, "no image column (named " + (spec.imageColumn.empty() ? std::string("Image Index or image") : spec.imageColumn) + ")");
   if (labels < 0) return bad(spec.csv, "no label column (named " + (spec.labelsColumn.empty() ? std::string("Finding Labels, finding_labels or label") : spec.labelsColumn) + ")");
   if (!spec.patientColumn.empty() && patient < 0) return bad(spec.csv, "no patient column named " + spec.patientColumn);
+  std::vector<std::pair<std::size_t, std::set<std::string>>> filters;
+  for (const auto& [column, values] : spec.where) {
+    const int at = findColumn(header, column, {});
+    if (at < 0) return bad(spec.csv, "no column named " + column + " to filter on");
+    filters.emplace_back(static_cast<std::size_t>(at), std::set<std::string>(values.begin(), values.end()));
+  }
 
   const std::string root = spec.imageRoot.empty() ? fs::path(spec.csv).parent_path().string() : spec.imageRoot;
   const std::set<std::string> excluded(spec.exclude.begin(), spec.exclude.end());
   const std::set<std::string> views(spec.views.begin(), spec.views.end());
+  const std::set<std::string> chosen(spec.labels.begin(), spec.labels.end());
 
   struct Row { Sample sample; std::vector<std::string> names; };
   std::vector<Row> parsed;
@@ -137,14 +144,21 @@ Result<Dataset> readCsvDataset(const CsvSpec& spec) {
       }
     }
     if (!views.empty() && !views.count(out.sample.view)) continue;
+    const bool kept = std::all_of(filters.begin(), filters.end(),
+                                  [&row](const auto& f) { return f.second.count(trim(row[f.first])) > 0; });
+    if (!kept) continue;
     std::stringstream field(row[static_cast<std::size_t>(labels)]);
     std::string name;
     while (std::getline(field, name, spec.separator.empty() ? '|' : spec.separator[0])) {
       name = trim(name);
+      if (const auto mapped = spec.labelMap.find(name); mapped != spec.labelMap.end()) name = mapped->second;
       if (name.empty() || excluded.count(name)) continue;
+      if (!chosen.empty() && !chosen.count(name)) continue;
+      if (std::find(out.names.begin(), out.names.end(), name) != out.names.end()) continue;
       out.names.push_back(name);
       found.insert(name);
     }
+    if (spec.task == ai::Task::SingleLabel && !chosen.empty() && out.names.empty()) continue;
     if (spec.task == ai::Task::SingleLabel && out.names.size() != 1)
       return bad(spec.csv, where + ": a single-label data set needs exactly one label per image, found " +
                                std::to_string(out.names.size()));
@@ -171,6 +185,40 @@ Result<Dataset> readCsvDataset(const CsvSpec& spec) {
   }
   if (data.samples.empty()) return bad(spec.csv, "no rows left after filtering");
   return data;
+}
+
+Result<Dataset> readCsvDatasets(const std::vector<CsvSpec>& sources) {
+  if (sources.empty()) return Error(Module::Train, ErrorCode::InvalidArgument, "no data sources");
+  std::vector<Dataset> parts;
+  std::set<std::string> union_;
+  for (const auto& spec : sources) {
+    if (spec.task != sources.front().task) return bad(spec.csv, "all data sources need the same task");
+    auto part = readCsvDataset(spec);
+    if (!part.ok()) return part.error();
+    union_.insert(part.value().labels.begin(), part.value().labels.end());
+    parts.push_back(std::move(part).value());
+  }
+  if (parts.size() == 1) return parts.front();
+  Dataset merged;
+  merged.task = sources.front().task;
+  merged.labels = sources.front().labels.empty() ? std::vector<std::string>(union_.begin(), union_.end()) : sources.front().labels;
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < merged.labels.size(); ++i) index[merged.labels[i]] = i;
+  for (const auto& part : parts)
+    for (const auto& sample : part.samples) {
+      Sample s = sample;
+      s.targets.assign(merged.labels.size(), 0.0f);
+      bool any = false;
+      for (std::size_t l = 0; l < part.labels.size(); ++l) {
+        const auto it = index.find(part.labels[l]);
+        if (it == index.end() || sample.targets[l] < 0.5f) continue;
+        s.targets[it->second] = 1.0f;
+        any = true;
+      }
+      if (merged.task == ai::Task::SingleLabel && !any) continue;  // a class the first source did not choose
+      merged.samples.push_back(std::move(s));
+    }
+  return merged;
 }
 
 Result<Dataset> readFolderDataset(const std::string& root) {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace hilum::train {
@@ -25,23 +26,33 @@ Result<TrainConfig> parseTrainConfig(const std::string& text, const std::string&
   try {
     const auto j = nlohmann::json::parse(text);
     const auto data = j.at("data");
-    c.data.csv = resolve(data.value("csv", ""));
-    c.folder = resolve(data.value("folder", ""));
-    c.data.imageRoot = resolve(data.value("root", ""));
-    c.data.imageColumn = data.value("image_column", "");
-    c.data.labelsColumn = data.value("labels_column", "");
-    c.data.patientColumn = data.value("patient_column", "");
-    c.data.separator = data.value("separator", "|");
-    c.data.labels = data.value("labels", std::vector<std::string>{});
-    c.data.exclude = data.value("exclude", std::vector<std::string>{"No Finding"});
-    c.data.views = data.value("views", std::vector<std::string>{});
-    if (c.data.csv.empty() == c.folder.empty())
-      return Error(Module::Train, ErrorCode::Malformed, "data needs exactly one of \"csv\" and \"folder\"", path);
-
-    const std::string task = j.value("task", c.folder.empty() ? "multi-label" : "single-label");
-    c.data.task = task == "single-label" ? ai::Task::SingleLabel : ai::Task::MultiLabel;
+    const std::string task = j.value("task", data.is_object() && data.contains("folder") ? "single-label" : "multi-label");
     if (task != "single-label" && task != "multi-label")
       return Error(Module::Train, ErrorCode::Malformed, "task \"" + task + "\" is neither multi-label nor single-label", path);
+    const auto taskKind = task == "single-label" ? ai::Task::SingleLabel : ai::Task::MultiLabel;
+    if (data.is_object() && data.contains("folder")) {
+      c.folder = resolve(data.at("folder").get<std::string>());
+      if (data.contains("csv")) return Error(Module::Train, ErrorCode::Malformed, "data needs exactly one of \"csv\" and \"folder\"", path);
+    } else {
+      for (const auto& source : data.is_array() ? data : nlohmann::json::array({data})) {
+        CsvSpec spec;
+        spec.csv = resolve(source.value("csv", ""));
+        if (spec.csv.empty()) return Error(Module::Train, ErrorCode::Malformed, "each data source needs \"csv\" (or one \"folder\")", path);
+        spec.imageRoot = resolve(source.value("root", ""));
+        spec.imageColumn = source.value("image_column", "");
+        spec.labelsColumn = source.value("labels_column", "");
+        spec.patientColumn = source.value("patient_column", "");
+        spec.separator = source.value("separator", "|");
+        spec.labels = source.value("labels", std::vector<std::string>{});
+        spec.exclude = source.value("exclude", std::vector<std::string>{"No Finding"});
+        spec.views = source.value("views", std::vector<std::string>{});
+        spec.labelMap = source.value("label_map", std::map<std::string, std::string>{});
+        spec.where = source.value("where", std::map<std::string, std::vector<std::string>>{});
+        spec.task = taskKind;
+        c.sources.push_back(std::move(spec));
+      }
+      if (c.sources.empty()) return Error(Module::Train, ErrorCode::Malformed, "data lists no source", path);
+    }
 
     const auto split = j.value("split", nlohmann::json::object());
     c.validationFraction = split.value("validation", 0.15);

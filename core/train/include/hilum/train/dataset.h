@@ -5,6 +5,7 @@
 #include "hilum/ai/model_manifest.h"
 #include "hilum/base/result.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,10 +40,24 @@ struct CsvSpec {
   std::vector<std::string> labels;  // the label set, in output order; empty: every label found, sorted
   std::vector<std::string> exclude = {"No Finding"};  // labels that mean "none of the others"
   std::vector<std::string> views;   // keep only these view positions (e.g. PA, AP); empty: all
+  // Renames labels as they are read ("Bacterial Pneumonia" -> "Pneumonia"); an empty name drops the
+  // label. Applied before `exclude` and `labels`, so sources with different vocabularies can merge.
+  std::map<std::string, std::string> labelMap;
+  // Keep only rows whose column holds one of the values (e.g. "license": the licences a pack may be
+  // trained on). Every named column must exist.
+  std::map<std::string, std::vector<std::string>> where;
   ai::Task task = ai::Task::MultiLabel;
 };
 
+// With `labels` given, names outside the set are ignored: a single-label row needs exactly one name
+// from the set (rows with none are skipped); without it every name found becomes a label.
 Result<Dataset> readCsvDataset(const CsvSpec& spec);
+
+// Several CSV sources as one data set (e.g. COVID-19 films from one archive, normal films from NIH).
+// All must have the same task; the label set is the first source's `labels`, or the sorted union.
+// Patient IDs are used as given: make them unique across sources (the CSVs' own prefixes, or
+// distinct ID ranges), because the split keeps a patient's films together by ID.
+Result<Dataset> readCsvDatasets(const std::vector<CsvSpec>& sources);
 
 // <root>/<class>/<image>: single-label, one class per sub-folder, classes sorted by name.
 Result<Dataset> readFolderDataset(const std::string& root);

@@ -8,12 +8,15 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace hilum::train {
 
 struct TrainConfig {
   std::string configPath;
-  CsvSpec data;               // data.csv empty and folder set: folder-per-class data set
+  // "data": one CSV source, or a list merged by readCsvDatasets; empty with `folder` set: a
+  // folder-per-class data set.
+  std::vector<CsvSpec> sources;
   std::string folder;
   double validationFraction = 0.15, testFraction = 0.15;
   std::uint64_t splitSeed = 42;
