@@ -22,6 +22,7 @@ int analyzeCommand(const std::vector<std::string>& args, std::ostream& out, std:
 int modelsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int trainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int watchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int galleryCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int tagsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
