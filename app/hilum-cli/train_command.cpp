@@ -52,7 +52,8 @@ int trainCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     err << "\repoch " << r.epoch << ": train loss " << fixed(r.trainLoss, 4) << ", validation loss "
         << fixed(r.validationLoss, 4) << ", mean AUC " << fixed(r.meanAuc) << ", PR-AUC " << fixed(r.meanAveragePrecision);
     if (r.accuracy > 0) err << ", accuracy " << fixed(r.accuracy);
-    err << ", lr " << r.learningRate << ", " << fixed(r.seconds, 0) << " s" << (r.best ? "  (best)" : "") << "\n";
+    err << ", lr " << r.learningRate << ", " << fixed(r.seconds, 0) << " s (waiting for data " << fixed(r.dataWaitSeconds, 1) << " s)"
+        << (r.best ? "  (best)" : "") << "\n";
   };
   const auto summary = train::trainModel(config.value(), callbacks, parsed->has("--resume"));
   if (!summary.ok()) return reportError(err, summary.error());

@@ -251,7 +251,7 @@ nlohmann::json reportJson(const EpochReport& r, const std::vector<std::string>& 
   nlohmann::json auc = nlohmann::json::object();
   for (std::size_t l = 0; l < labels.size(); ++l) auc[labels[l]] = r.validationAuc[l] ? nlohmann::json(*r.validationAuc[l]) : nlohmann::json(nullptr);
   return {{"epoch", r.epoch}, {"train_loss", r.trainLoss}, {"validation_loss", r.validationLoss}, {"validation_auc", auc},
-          {"mean_auc", r.meanAuc}, {"mean_average_precision", r.meanAveragePrecision}, {"accuracy", r.accuracy}, {"lr", r.learningRate}, {"seconds", r.seconds}, {"best", r.best}};
+          {"mean_auc", r.meanAuc}, {"mean_average_precision", r.meanAveragePrecision}, {"accuracy", r.accuracy}, {"lr", r.learningRate}, {"seconds", r.seconds}, {"data_wait_seconds", r.dataWaitSeconds}, {"best", r.best}};
 }
 
 }  // namespace
@@ -336,6 +336,7 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
         r.accuracy = h.at("accuracy");
         r.learningRate = h.at("lr");
         r.seconds = h.at("seconds");
+        r.dataWaitSeconds = h.value("data_wait_seconds", 0.0);
         r.best = h.at("best");
         for (const auto& l : data.labels)
           r.validationAuc.push_back(h.at("validation_auc").at(l).is_null() ? std::nullopt : std::optional<double>(h.at("validation_auc").at(l).get<double>()));
@@ -356,20 +357,37 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
       std::shuffle(order.begin(), order.end(), shuffle);
       net->train();
       double lossSum = 0;
+      // The next batch is augmented on a second thread while this one trains, so the network waits
+      // for data only when augmenting a batch takes longer than a training step.
+      std::vector<std::pair<std::size_t, std::size_t>> ranges;
       for (std::size_t b = 0; b < batches; ++b) {
-        if (cb.cancel && cb.cancel->load()) return trainError(ErrorCode::Cancelled, "training cancelled; resume with --resume");
         const std::size_t from = b * static_cast<std::size_t>(config.batchSize);
         const std::size_t to = std::min(order.size(), from + static_cast<std::size_t>(config.batchSize));
-        if (to - from < 2 && batches > 1) continue;  // batch norm needs two films
-        const auto x = batchTensor(pictures.value(), order, from, to, manifest, &config.augment,
-                                   config.seed * 1000ULL + static_cast<std::uint64_t>(epoch));
+        if (to - from >= 2 || batches == 1) ranges.emplace_back(from, to);  // batch norm needs two films
+      }
+      const std::uint64_t augmentSeed = config.seed * 1000ULL + static_cast<std::uint64_t>(epoch);
+      auto prepare = [&](std::size_t k) {
+        return std::async(std::launch::async, [&, k] {
+          return batchTensor(pictures.value(), order, ranges[k].first, ranges[k].second, manifest, &config.augment, augmentSeed);
+        });
+      };
+      double dataWait = 0;
+      std::future<torch::Tensor> pending = ranges.empty() ? std::future<torch::Tensor>() : prepare(0);
+      for (std::size_t k = 0; k < ranges.size(); ++k) {
+        if (cb.cancel && cb.cancel->load()) return trainError(ErrorCode::Cancelled, "training cancelled; resume with --resume");
+        const auto [from, to] = ranges[k];
+        const auto waitStart = std::chrono::steady_clock::now();
+        const auto x = pending.get();
+        dataWait += std::chrono::duration<double>(std::chrono::steady_clock::now() - waitStart).count();
+        if (k + 1 < ranges.size()) pending = prepare(k + 1);
         const auto loss = lossOf(net->forward(x), targetsTensor(data, order, from, to), manifest.task, weights);
         optimizer->zero_grad();
         loss.backward();
         if (config.gradClip > 0) torch::nn::utils::clip_grad_norm_(trainable, config.gradClip);
         optimizer->step();
         lossSum += loss.item<double>() * static_cast<double>(to - from);
-        if (cb.progress) cb.progress({epoch, config.epochs, static_cast<int>(b + 1), static_cast<int>(batches), loss.item<double>()});
+        if (cb.progress) cb.progress({epoch, config.epochs, static_cast<int>(from / static_cast<std::size_t>(config.batchSize) + 1),
+                                      static_cast<int>(batches), loss.item<double>()});
       }
 
       auto [probabilities, validationLoss] = predict(*net, pictures.value(), data, split.validation, manifest, weights, config.batchSize);
@@ -383,6 +401,7 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
       report.meanAveragePrecision = s.meanAveragePrecision;
       report.accuracy = s.accuracy;
       report.learningRate = lr;
+      report.dataWaitSeconds = dataWait;
       // Single-label runs keep the epoch with the best accuracy, multi-label the best mean AUC.
       const double metric = data.task == ai::Task::SingleLabel ? s.accuracy + 1e-3 * s.meanAuc : s.meanAuc;
       report.best = metric > bestAuc;

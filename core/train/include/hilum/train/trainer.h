@@ -26,6 +26,7 @@ struct EpochReport {
   double accuracy = 0;  // single-label only
   double learningRate = 0;
   double seconds = 0;
+  double dataWaitSeconds = 0;  // of those, training waited for augmented batches
   bool best = false;
 };
 
