@@ -3,6 +3,7 @@
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcuid.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 namespace hilum::test {
@@ -55,6 +56,17 @@ std::vector<std::string> partialFiles(const std::string& dir) {
   for (const auto& f : filesUnder(dir))
     if (f.find(".part-") != std::string::npos) partial.push_back(f);
   return partial;
+}
+
+ScopedEnv::ScopedEnv(const char* name, const char* value) : m_name(name) {
+  if (const char* old = std::getenv(name)) m_old = old;
+  if (value) ::setenv(name, value, 1);
+  else ::unsetenv(name);
+}
+
+ScopedEnv::~ScopedEnv() {
+  if (m_old) ::setenv(m_name, m_old->c_str(), 1);
+  else ::unsetenv(m_name);
 }
 
 }  // namespace hilum::test

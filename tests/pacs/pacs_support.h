@@ -4,6 +4,7 @@
 #include "orthanc_server.h"
 #include "dicom_fixture.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,19 @@ GeneratedStudy writeStudy(const TempDir& dir, const std::string& name, const Stu
 std::vector<std::string> partialFiles(const std::string& dir);
 // Every regular file under `dir`.
 std::vector<std::string> filesUnder(const std::string& dir);
+
+// Sets (or, with nullptr, unsets) an environment variable for one scope; tests run on one thread.
+class ScopedEnv {
+public:
+  ScopedEnv(const char* name, const char* value);
+  ~ScopedEnv();
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+private:
+  const char* m_name;
+  std::optional<std::string> m_old;
+};
 
 }  // namespace hilum::test
 
