@@ -52,8 +52,10 @@ const char* const kUsage =
     "  pacs send NODE FILE...|DIR...          C-STORE films and Hilum's SC / SR / PDF objects\n"
     "  pacs listen --port P --to DIR [--bind ADDRESS]\n"
     "                                         storage SCP until SIGINT/SIGTERM, one line per instance\n"
-    "  watch --scp PORT --store DIR [--model DIR] [--priority LABEL=W,...] [--send-results-to NODE]\n"
-    "                                         AI triage service: analyse films as they arrive, rank by urgency\n"
+    "  pacs nodes [--json]                    the configured PACS nodes: any NODE above may be a name\n"
+    "  pacs add-node NAME AET@host:port       name a node (also: pacs remove-node NAME); kept in\n"
+    "                                         $XDG_CONFIG_HOME/hilum/pacs.json with the viewer's PACS settings,\n"
+    "                                         whose local AE title is the default --aet\n"
     "         (pacs options: --aet AE, our AE title, default HILUM; --timeout S, connect and response)\n"
     "  version                                print the version\n"
     "\n"
@@ -98,7 +100,6 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (command == "train") return trainCommand(rest, out, err);
   if (command == "evaluate") return evaluateCommand(rest, out, err);
   if (command == "gallery") return galleryCommand(rest, out, err);
-  if (command == "watch") return watchCommand(rest, out, err);
   if (command == "version" || command == "--version") {
     out << "hilum-cli " << HILUM_VERSION << "\n";
     return kExitOk;

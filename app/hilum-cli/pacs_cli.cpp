@@ -3,6 +3,8 @@
 #include "arguments.h"
 #include "cli.h"
 
+#include "hilum/pacs/pacs_config.h"
+
 #include <ostream>
 
 namespace hilum::cli {
@@ -12,8 +14,22 @@ const std::set<std::string>& pacsCommonOptions() {
   return kOptions;
 }
 
+std::optional<pacs::PacsConfig> pacsConfig(std::string& problem) {
+  auto config = pacs::loadPacsConfig();
+  if (!config.ok()) {
+    problem = config.error().path() + ": " + config.error().reason();
+    return std::nullopt;
+  }
+  return std::move(config).value();
+}
+
 std::optional<pacs::ScuOptions> scuOptions(const Arguments& parsed, std::string& problem) {
   pacs::ScuOptions options;
+  if (!parsed.value("--aet")) {
+    const auto config = pacsConfig(problem);
+    if (!config) return std::nullopt;
+    options.callingAeTitle = config->localAeTitle;
+  }
   if (const auto aet = parsed.value("--aet")) {
     if (Status s = pacs::validateAeTitle(*aet); !s.ok()) {
       problem = "--aet: " + s.error().reason();
@@ -34,7 +50,9 @@ std::optional<pacs::ScuOptions> scuOptions(const Arguments& parsed, std::string&
 }
 
 std::optional<pacs::Node> nodeArgument(const std::string& text, std::string& problem) {
-  auto node = pacs::parseNode(text);
+  const auto config = pacsConfig(problem);
+  if (!config) return std::nullopt;
+  auto node = config->resolve(text);
   if (!node.ok()) {
     problem = node.error().reason();
     return std::nullopt;

@@ -3,12 +3,14 @@
 // progress lines on stderr.
 #include "hilum/pacs/node.h"
 #include "hilum/pacs/options.h"
+#include "hilum/pacs/pacs_config.h"
 #include "hilum/pacs/outcome.h"
 
 #include <iosfwd>
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace hilum::cli {
 
@@ -17,12 +19,22 @@ class Arguments;
 // Options every pacs sub-command takes (values).
 const std::set<std::string>& pacsCommonOptions();
 
-// --aet (default HILUM) and --timeout S (connect and response timeouts; defaults 10 s and 30 s).
-// Nothing, with `problem` set, when a value is invalid.
+// The user's PACS configuration (pacs::defaultConfigPath()); nothing, with `problem` naming the file
+// and the reason, when it is malformed.
+std::optional<pacs::PacsConfig> pacsConfig(std::string& problem);
+
+// --aet (default: the configuration's local AE title, HILUM unless changed) and --timeout S
+// (connect and response timeouts; defaults 10 s and 30 s). Nothing, with `problem` set, when a value is invalid.
 std::optional<pacs::ScuOptions> scuOptions(const Arguments& parsed, std::string& problem);
 
-// "AET@host:port". Named nodes from the viewer's settings are not read by the CLI yet.
+// A node named in the configuration (the viewer's PACS settings), or "AET@host:port".
 std::optional<pacs::Node> nodeArgument(const std::string& text, std::string& problem);
+
+// pacs nodes [--json], pacs add-node NAME AET@host:port, pacs remove-node NAME: list and edit the
+// configured nodes (the file is rewritten atomically).
+int pacsNodesCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int pacsAddNodeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int pacsRemoveNodeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // "[3/12] what" on stderr.
 pacs::ProgressCallback progressPrinter(std::ostream& err);

@@ -1,10 +1,12 @@
 // hilum-cli pacs against a real Orthanc: the commands, their exit codes and find's JSON keys.
 #include "cli.h"
+#include "hilum/pacs/pacs_config.h"
 #include "pacs_support.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <sstream>
 
 using namespace hilum::test;
@@ -67,4 +69,79 @@ TEST_CASE("hilum-cli pacs echo, send, find and get against Orthanc", "[pacs][cli
   CHECK_THAT(closed.err, Contains("connection refused"));
   CHECK(cli({"pacs", "echo", "not-a-node"}).code == 2);
   CHECK(cli({"pacs", "find", node, "--study-date", "yesterday"}).code == 2);
+}
+
+TEST_CASE("hilum-cli pacs add-node, nodes and remove-node edit the configuration; NODE may be a name",
+          "[pacs][cli][config]") {
+  TempDir home;
+  const ScopedEnv config("XDG_CONFIG_HOME", home.path().c_str());
+  const int closedPort = freePort();
+
+  const Run empty = cli({"pacs", "nodes"});
+  CHECK(empty.code == 0);
+  CHECK(empty.out.empty());
+  CHECK_THAT(empty.err, Contains("no PACS nodes configured"));
+
+  const Run add = cli({"pacs", "add-node", "Closed", "CLOSED@127.0.0.1:" + std::to_string(closedPort)});
+  INFO(add.err);
+  CHECK(add.code == 0);
+  CHECK(cli({"pacs", "add-node", "Other", "OTHER@example.org:104"}).code == 0);
+  const Run twice = cli({"pacs", "add-node", "Closed", "X@h:1"});
+  CHECK(twice.code == 1);
+  CHECK_THAT(twice.err, Contains("already configured"));
+  CHECK(cli({"pacs", "add-node", "Bad", "TOO_LONG_AE_TITLE_X@h:1"}).code == 2);
+
+  const Run list = cli({"pacs", "nodes"});
+  CHECK_THAT(list.out, Contains("Closed") && Contains("CLOSED@127.0.0.1:" + std::to_string(closedPort)));
+  const auto json = nlohmann::json::parse(cli({"pacs", "nodes", "--json"}).out);
+  REQUIRE(json.size() == 2);
+  CHECK(json[1]["name"] == "Other");
+  CHECK(json[1]["ae_title"] == "OTHER");
+  CHECK(json[1]["port"] == 104);
+
+  // A name resolves to its node: the error names the address it tried.
+  const Run echo = cli({"pacs", "echo", "Closed", "--timeout", "5"});
+  CHECK(echo.code == 1);
+  CHECK_THAT(echo.err, Contains("CLOSED@127.0.0.1") && Contains("connection refused"));
+  const Run unknown = cli({"pacs", "echo", "Nowhere"});
+  CHECK(unknown.code == 2);
+  CHECK_THAT(unknown.err, Contains("Closed, Other"));
+
+  CHECK(cli({"pacs", "remove-node", "Closed"}).code == 0);
+  CHECK(cli({"pacs", "remove-node", "Closed"}).code == 1);
+  CHECK(nlohmann::json::parse(cli({"pacs", "nodes", "--json"}).out).size() == 1);
+
+  // A broken file is reported with its path, and nothing is overwritten.
+  std::ofstream(home.path() + "/hilum/pacs.json") << "{ broken";
+  const Run broken = cli({"pacs", "nodes"});
+  CHECK(broken.code == 1);
+  CHECK_THAT(broken.err, Contains(home.path() + "/hilum/pacs.json") && Contains("not valid JSON"));
+  CHECK(cli({"pacs", "add-node", "New", "NEW@h:1"}).code == 1);
+}
+
+TEST_CASE("hilum-cli pacs uses the configured local AE title unless --aet is given", "[pacs][cli][config]") {
+  OrthancServer orthanc;
+  HILUM_START_ORTHANC(orthanc);
+  TempDir home;
+  const ScopedEnv config("XDG_CONFIG_HOME", home.path().c_str());
+  hilum::pacs::PacsConfig pacsConfig;
+  pacsConfig.localAeTitle = "READER7";
+  pacsConfig.nodes = {{"Orthanc", orthanc.node()}};
+  REQUIRE(hilum::pacs::savePacsConfig(pacsConfig).ok());
+
+  const Run echo = cli({"pacs", "echo", "Orthanc"});
+  INFO(echo.err);
+  CHECK(echo.code == 0);
+  CHECK_THAT(echo.out, Contains("ORTHANC@127.0.0.1:" + std::to_string(orthanc.dicomPort())));
+
+  // Orthanc keeps the calling AE title of each instance it received (metadata RemoteAET).
+  TempDir dir;
+  const GeneratedStudy study = writeStudy(dir, "aet", StudySpec{});
+  const Run send = cli({"pacs", "send", "Orthanc", study.files[0]});
+  INFO(send.err);
+  REQUIRE(send.code == 0);
+  const auto instances = nlohmann::json::parse(orthanc.get("/instances").body);
+  REQUIRE(instances.size() == 1);
+  CHECK(orthanc.get("/instances/" + instances[0].get<std::string>() + "/metadata/RemoteAET").body == "READER7");
+  CHECK(cli({"pacs", "echo", "Orthanc", "--aet", "OTHERAE"}).code == 0);
 }
