@@ -56,6 +56,8 @@ const char* const kUsage =
     "  pacs add-node NAME AET@host:port       name a node (also: pacs remove-node NAME); kept in\n"
     "                                         $XDG_CONFIG_HOME/hilum/pacs.json with the viewer's PACS settings,\n"
     "                                         whose local AE title is the default --aet\n"
+    "  watch --scp PORT --store DIR [--model DIR] [--priority LABEL=W,...] [--send-results-to NODE]\n"
+    "                                         AI triage service: analyse films as they arrive, rank by urgency\n"
     "         (pacs options: --aet AE, our AE title, default HILUM; --timeout S, connect and response)\n"
     "  version                                print the version\n"
     "\n"
@@ -100,6 +102,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (command == "train") return trainCommand(rest, out, err);
   if (command == "evaluate") return evaluateCommand(rest, out, err);
   if (command == "gallery") return galleryCommand(rest, out, err);
+  if (command == "watch") return watchCommand(rest, out, err);
   if (command == "version" || command == "--version") {
     out << "hilum-cli " << HILUM_VERSION << "\n";
     return kExitOk;
