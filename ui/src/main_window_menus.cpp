@@ -5,6 +5,9 @@
 #include "hilum/ui/film_view.h"
 #include "hilum/ui/findings_panel.h"
 #include "hilum/ui/main_window.h"
+#include "hilum/ui/pacs_query_retrieve_dialog.h"
+#include "hilum/ui/pacs_send_dialog.h"
+#include "hilum/ui/pacs_settings_dialog.h"
 #include "hilum/ui/study_browser.h"
 #include "hilum/ui/tag_browser.h"
 #include "hilum/ui/viewer_grid.h"
@@ -13,6 +16,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -98,6 +102,51 @@ void MainWindow::createMenus() {
   });
   ai->addAction(tr("&Reveal findings (teaching quiz)"), Qt::Key_Return, m_findings, &FindingsPanel::reveal);
   m_modelMenu = ai->addMenu(tr("&Model"));
+
+  QMenu* pacsMenu = menuBar()->addMenu(tr("&PACS"));
+  pacsMenu->setObjectName("pacsMenu");
+  QAction* query = pacsMenu->addAction(tr("&Query/Retrieve..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q), this, [this] {
+    // One Query/Retrieve window: a second would only split the reader's searches.
+    if (auto* open = findChild<QueryRetrieveDialog*>()) {
+      open->show();
+      open->raise();
+      open->activateWindow();
+      return;
+    }
+    auto* dialog = new QueryRetrieveDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QueryRetrieveDialog::openRequested, this, [this](const QStringList& paths) {
+      if (paths.size() == 1 && QFileInfo(paths.front()).isDir()) openFolder(paths.front());
+      else openFiles(paths);
+    });
+    dialog->show();
+  });
+  query->setObjectName("pacsQueryAction");
+  QAction* send = pacsMenu->addAction(tr("&Send current film..."), this, [this] {
+    const film::Film* film = filmView()->film();
+    if (!film) {
+      statusBar()->showMessage(tr("Open a film first."), 6000);
+      return;
+    }
+    if (film->metadata().format != film::SourceFormat::Dicom) {
+      showError(QString::fromStdString(film->path()), tr("only DICOM films can be sent to a PACS"));
+      return;
+    }
+    auto* dialog = new SendDialog({QString::fromStdString(film->path())}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+  });
+  send->setObjectName("pacsSendAction");
+  pacsMenu->addSeparator();
+  QAction* pacsSettings = pacsMenu->addAction(tr("PACS se&ttings..."), this, [this] {
+    auto* dialog = new PacsSettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // An open Query/Retrieve window lists the nodes as saved.
+    if (auto* open = findChild<QueryRetrieveDialog*>())
+      connect(dialog, &PacsSettingsDialog::saved, open, &QueryRetrieveDialog::reloadConfig);
+    dialog->open();
+  });
+  pacsSettings->setObjectName("pacsSettingsAction");
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1), this, &MainWindow::showShortcuts);
@@ -246,6 +295,7 @@ void MainWindow::showShortcuts() {
                                  "<tr><td><b>A</b>, <b>G</b>, <b>Shift+G</b></td><td>analyse, heatmap / contour / off, all positive findings</td></tr>"
                                  "<tr><td><b>Enter</b></td><td>reveal findings (teaching quiz)</td></tr>"
                                  "<tr><td><b>Ctrl+T</b>, <b>Ctrl+,</b>, <b>Ctrl+E</b></td><td>DICOM tags, settings, export report / PNG / DICOM</td></tr>"
+                                 "<tr><td><b>Ctrl+Shift+Q</b></td><td>PACS query/retrieve</td></tr>"
                                  "<tr><td><b>F11</b></td><td>teaching mode</td></tr>"
                                  "</table>"),
                               QMessageBox::Close, this);
