@@ -22,9 +22,9 @@ namespace {
 
 const char* const kTrainSynopsis = "train CONFIG.json [--resume]";
 const char* const kEvaluateSynopsis =
-    "evaluate --model DIR --data CSV|DIR [--root DIR] [--split RUN/split.json [--side test|validation]] [--json OUT|-]";
+    "evaluate --model DIR --data CSV|DIR|--config CONFIG.json [--root DIR] [--split RUN/split.json [--side test|validation]] [--json OUT|-]";
 const char* const kGallerySynopsis =
-    "gallery --model DIR --data CSV|DIR [--root DIR] [--split RUN/split.json [--side test]] --out PNG [--films N] [--columns C]";
+    "gallery --model DIR --data CSV|DIR|--config CONFIG.json [--root DIR] [--split RUN/split.json [--side test]] --out PNG [--films N] [--columns C]";
 
 std::string fixed(double v, int digits = 3) {
   std::ostringstream s;
@@ -68,7 +68,15 @@ int trainCommand(const std::vector<std::string>& args, std::ostream& out, std::o
 Result<train::Dataset> readLabelledData(const Arguments& parsed, const std::vector<std::string>& labels) {
   const std::string data = parsed.value("--data").value_or("");
   Result<train::Dataset> all = train::Dataset{};
-  if (std::filesystem::is_directory(data)) {
+  if (const auto config = parsed.value("--config")) {
+    // A training config's data sources (several CSVs, label maps, filters), as the run read them.
+    auto read = train::readTrainConfig(*config);
+    if (!read.ok()) return read.error();
+    auto sources = read.value().sources;
+    if (!labels.empty())
+      for (auto& s : sources) s.labels = labels;
+    all = read.value().folder.empty() ? train::readCsvDatasets(sources) : train::readFolderDataset(read.value().folder);
+  } else if (std::filesystem::is_directory(data)) {
     all = train::readFolderDataset(data);
   } else {
     train::CsvSpec spec;
@@ -91,11 +99,11 @@ Result<train::Dataset> readLabelledData(const Arguments& parsed, const ai::Model
 
 int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string problem;
-  const auto parsed = Arguments::parse(args, {"--model", "--data", "--root", "--json", "--task", "--split", "--side"}, {}, problem);
+  const auto parsed = Arguments::parse(args, {"--model", "--data", "--config", "--root", "--json", "--task", "--split", "--side"}, {}, problem);
   if (!parsed) return usageError(err, problem, kEvaluateSynopsis);
   const auto model = parsed->value("--model");
-  const auto data = parsed->value("--data");
-  if (!model || !data) return usageError(err, "evaluate needs --model and --data", kEvaluateSynopsis);
+  if (!model || (!parsed->value("--data") && !parsed->value("--config")))
+    return usageError(err, "evaluate needs --model and --data (or --config)", kEvaluateSynopsis);
 
   const auto dataset = readLabelledData(*parsed);
   if (!dataset.ok()) return reportError(err, dataset.error());
@@ -150,11 +158,12 @@ int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std
 // first, as one PNG.
 int galleryCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string problem;
-  const auto parsed = Arguments::parse(args, {"--model", "--data", "--root", "--task", "--split", "--side", "--out", "--films", "--columns"}, {}, problem);
+  const auto parsed = Arguments::parse(args, {"--model", "--data", "--config", "--root", "--task", "--split", "--side", "--out", "--films", "--columns"}, {}, problem);
   if (!parsed) return usageError(err, problem, kGallerySynopsis);
   const auto model = parsed->value("--model");
   const auto output = parsed->value("--out");
-  if (!model || !parsed->value("--data") || !output) return usageError(err, "gallery needs --model, --data and --out", kGallerySynopsis);
+  if (!model || (!parsed->value("--data") && !parsed->value("--config")) || !output)
+    return usageError(err, "gallery needs --model, --data (or --config) and --out", kGallerySynopsis);
   int films = 0, columns = 0;
   try {
     films = std::stoi(parsed->value("--films").value_or("36"));
