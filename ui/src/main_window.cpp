@@ -12,6 +12,7 @@
 #include "hilum/ui/study_browser.h"
 #include "hilum/ui/tag_browser.h"
 #include "hilum/ui/training_tab.h"
+#include "hilum/ui/worklist_panel.h"
 #include "hilum/ui/viewer_grid.h"
 
 #include <QAction>
@@ -48,6 +49,13 @@ MainWindow::MainWindow(QWidget* parent)
   m_training = new TrainingTab(m_tabs);
   m_tabs->addTab(m_grid, tr("Viewer"));
   m_tabs->addTab(m_training, tr("Training"));
+  m_worklist = new WorklistPanel(m_tabs);
+  m_tabs->addTab(m_worklist, tr("Worklist"));
+  connect(m_worklist, &WorklistPanel::openFilesRequested, this, [this](const QStringList& files) {
+    openFiles(files);
+    m_tabs->setCurrentWidget(m_grid);
+  });
+  connect(m_worklist, &WorklistPanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
   setCentralWidget(m_tabs);
   connect(m_training, &TrainingTab::openPackRequested, this, [this](const QString& pack) {
     loadModel(pack);
@@ -208,6 +216,7 @@ void MainWindow::setTeachingMode(bool on) {
   m_teaching = on;
   for (int i = 0; i < 4; ++i) m_grid->view(i)->setIdentityHidden(on);
   m_studies->setIdentityHidden(on);
+  m_worklist->setIdentityHidden(on);
   m_tagsAction->setEnabled(!on);
   for (auto* browser : findChildren<TagBrowser*>()) browser->close();
   m_grid->setHeatmapBeside(on);
@@ -242,6 +251,7 @@ void MainWindow::updateTitle() {
 void MainWindow::loadModel(const QString& packDirectory) {
   m_findings->setModelDescription(tr("Loading %1...").arg(QDir(packDirectory).dirName()));
   m_analysis->loadModel(packDirectory);
+  m_worklist->setPackDirectory(packDirectory);  // the worklist triages with the viewer's pack
 }
 
 void MainWindow::filmComplete(std::shared_ptr<const hilum::film::Film> film) {

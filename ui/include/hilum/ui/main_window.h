@@ -27,6 +27,7 @@ class FilmView;
 class FindingsPanel;
 class StudyBrowser;
 class TrainingTab;
+class WorklistPanel;
 class ViewerGrid;
 
 class MainWindow : public QMainWindow {
@@ -41,6 +42,7 @@ public:
   AnalysisRunner* analysis() const { return m_analysis; }
   FindingsPanel* findingsPanel() const { return m_findings; }
   TrainingTab* trainingTab() const { return m_training; }
+  WorklistPanel* worklist() const { return m_worklist; }
   StudyBrowser* studyBrowser() const { return m_studies; }
   const ViewerSettings& settings() const { return m_settings; }
   // The films Page Down / Page Up (and the arrow keys in teaching mode) step through.
@@ -100,6 +102,7 @@ private:
   AnalysisRunner* m_analysis = nullptr;
   FindingsPanel* m_findings = nullptr;
   TrainingTab* m_training = nullptr;
+  WorklistPanel* m_worklist = nullptr;
   StudyBrowser* m_studies = nullptr;
   QDockWidget* m_studyDock = nullptr;
   std::unique_ptr<AnnotationStore> m_annotations;
