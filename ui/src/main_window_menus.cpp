@@ -12,6 +12,8 @@
 #include "hilum/ui/tag_browser.h"
 #include "hilum/ui/viewer_grid.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -115,9 +117,14 @@ void MainWindow::createMenus() {
     }
     auto* dialog = new QueryRetrieveDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QueryRetrieveDialog::openRequested, this, [this](const QStringList& paths) {
-      if (paths.size() == 1 && QFileInfo(paths.front()).isDir()) openFolder(paths.front());
-      else openFiles(paths);
+    connect(dialog, &QueryRetrieveDialog::openRequested, this, [this](const QStringList& files) {
+      if (files.isEmpty()) return;
+      // One study (one store folder): its tree in the Studies dock as well as its first film.
+      const QString folder = QFileInfo(files.front()).absolutePath();
+      const bool oneStudy = std::all_of(files.begin(), files.end(),
+                                        [&](const QString& f) { return QFileInfo(f).absolutePath() == folder; });
+      if (oneStudy) openFolder(folder);
+      openFiles(files);
     });
     dialog->show();
   });

@@ -379,7 +379,7 @@ void QueryRetrieveDialog::retrieveSelected() {
   connect(watcher, &QFutureWatcher<RetrieveOutcome>::finished, this, [this, watcher, named, studyCount] {
     const RetrieveOutcome outcome = watcher->result();
     watcher->deleteLater();
-    m_retrieved = outcome.folders.size() == 1 ? outcome.folders : outcome.files;
+    m_retrieved = outcome.files;
     setBusy(false);
     for (const QString& folder : outcome.folders) Q_EMIT studyRetrieved(folder);
     QString summary = tr("%1 stored, %2 already in the store, %3 failed.")
@@ -437,6 +437,7 @@ void QueryRetrieveDialog::retrieveSelected() {
         else outcome.problems << qstr(stop->reason());
       }
     }
+    outcome.files.sort();
     return outcome;
   }));
 }

@@ -57,7 +57,7 @@ Q_SIGNALS:
   void retrieveFinished(bool ok);
   // Once per study retrieved (wholly or partly): its folder in the local store.
   void studyRetrieved(const QString& folder);
-  // "Open": one retrieved study's folder, or the files of several.
+  // "Open": the files of the last retrieve (those already in the store included), sorted.
   void openRequested(const QStringList& paths);
 
 private:
