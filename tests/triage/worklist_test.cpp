@@ -2,6 +2,8 @@
 // trained pack (a disc means "Disc", a bar "Bar"), ranked, and their results go to a second SCP
 // standing in for the PACS. A restart keeps the rows and sends nothing twice.
 #include "dicom_fixture.h"
+#include "orthanc_server.h"
+#include "pacs_support.h"
 #include "temp_dir.h"
 #include "tiny_pack.h"
 
@@ -10,8 +12,10 @@
 #include "hilum/triage/worklist.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <set>
 #include <thread>
 
 using namespace hilum;
@@ -164,4 +168,56 @@ TEST_CASE("films arriving at the SCP are analysed, ranked by urgency and their r
     CHECK_FALSE(late->films.front().resultsSent);
     CHECK_THAT(late->films.front().sendError, Catch::Matchers::Contains("PACS@127.0.0.1"));
   }
+}
+
+TEST_CASE("with Orthanc as the PACS: pushed studies are triaged and their SR and SC land in Orthanc", "[triage][worklist][orthanc]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.file("pack"));
+  test::writeTinyPack(dir.file("pack"));
+  const int scpPort = test::freePort();
+  test::OrthancOptions orthancOptions;
+  orthancOptions.hilumPort = scpPort;
+  test::OrthancServer orthanc(orthancOptions);
+  HILUM_START_ORTHANC(orthanc);
+
+  std::filesystem::create_directories(dir.file("in"));
+  writeShapes(dir.file("in/bar.dcm"), -1, 0.7, "1.2.826.0.1.3680043.10.21");
+  writeShapes(dir.file("in/disc.dcm"), 0.4, -1, "1.2.826.0.1.3680043.10.22");
+  REQUIRE(pacs::store(orthanc.node(), {dir.file("in/bar.dcm"), dir.file("in/disc.dcm")}).ok());
+  REQUIRE(orthanc.count("/instances") == 2);
+
+  triage::WorklistOptions options;
+  options.packDirectory = dir.file("pack");
+  options.ledgerPath = dir.file("store/worklist.json");
+  options.sendResultsTo = orthanc.node();
+  options.resultsDirectory = dir.file("store/results");
+  options.analyzerThreads = 1;
+  triage::TriageWorklist worklist(options);
+  REQUIRE(worklist.start().ok());
+  pacs::StorageServerOptions scpOptions;
+  scpOptions.port = scpPort;
+  scpOptions.root = dir.file("store/films");
+  pacs::StorageServer scp(scpOptions, [&](const pacs::InstanceOutcome& o) {
+    if (o.status == pacs::InstanceStatus::Stored) worklist.submit(o.path);
+  });
+  REQUIRE(scp.start().ok());
+
+  // Orthanc pushes both studies to Hilum (what a PACS routing rule does).
+  const auto push = orthanc.post("/modalities/HILUM/store", orthanc.get("/studies").body);
+  REQUIRE(push.status == 200);
+  REQUIRE(waitForFilms(worklist, 2));
+  const auto studies = worklist.studies();
+  REQUIRE(studies.size() == 2);
+  for (const auto& s : studies) {
+    REQUIRE(s.films.size() == 1);
+    CHECK(s.films.front().resultsSent);
+    CHECK(s.films.front().sendError.empty());
+  }
+  // Each study now holds its film, the findings SR and the Secondary Capture.
+  CHECK(orthanc.count("/instances") == 6);
+  const auto series = nlohmann::json::parse(orthanc.get("/series?expand").body);
+  std::multiset<std::string> modalities;
+  for (const auto& s : series) modalities.insert(s["MainDicomTags"].value("Modality", ""));
+  CHECK(modalities.count("SR") == 2);
+  CHECK(modalities.count("OT") + modalities.count("SC") + modalities.count("DX") >= 2);
 }

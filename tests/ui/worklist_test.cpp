@@ -1,16 +1,21 @@
 // The Worklist tab: films C-STOREd to the viewer's storage SCP appear ranked, live; a double-click
-// opens the study in the viewer; teaching mode hides identity.
+// opens the study in the viewer; teaching mode hides identity. And the viewer's own AI result,
+// written as DICOM for the PACS.
 #include "dicom_fixture.h"
 #include "temp_dir.h"
 #include "tiny_pack.h"
+#include "ui_support.h"
 
 #include "hilum/pacs/pacs_config.h"
 #include "hilum/pacs/send.h"
+#include "hilum/ui/analysis_runner.h"
 #include "hilum/ui/main_window.h"
+#include "hilum/ui/pacs_send_dialog.h"
 #include "hilum/ui/worklist_panel.h"
 
 #include <catch2/catch.hpp>
 
+#include <QAction>
 #include <QApplication>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -103,4 +108,29 @@ TEST_CASE("studies sent to the viewer's SCP are triaged live in the Worklist tab
 
   panel->stopReceiving();
   CHECK_FALSE(panel->receiving());
+}
+
+TEST_CASE("PACS > Send AI result writes the film's SR and Secondary Capture and offers them to send", "[ui][pacs]") {
+  test::TempDir packDir, dir;
+  test::writeTinyPack(packDir.path());
+  qputenv("HILUM_DEFAULT_MODEL", QByteArray::fromStdString(packDir.path()));
+  test::writeFilmDicom(test::shapesFilm(0.3, 0.5), dir.file("disc.dcm"));
+  ui::MainWindow window;
+  qunsetenv("HILUM_DEFAULT_MODEL");
+  auto* action = window.findChild<QAction*>("pacsSendResultAction");
+  REQUIRE(action);
+
+  action->trigger();  // nothing analysed yet: a message, no dialog
+  CHECK(window.findChild<ui::SendDialog*>() == nullptr);
+
+  QSignalSpy finished(window.analysis(), &ui::AnalysisRunner::analysisFinished);
+  REQUIRE(test::openAndWait(window, dir.file("disc.dcm")));
+  REQUIRE(finished.wait(30000));
+  action->trigger();
+  REQUIRE(waitFor([&window] { return window.findChild<ui::SendDialog*>() != nullptr; }, 30000));
+  const QStringList files = window.findChild<ui::SendDialog*>()->files();
+  REQUIRE(files.size() == 2);
+  CHECK(files[0].endsWith("-sr.dcm"));
+  CHECK(files[1].endsWith("-sc.dcm"));
+  for (const auto& f : files) CHECK(std::filesystem::file_size(f.toStdString()) > 1000);
 }

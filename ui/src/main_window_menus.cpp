@@ -2,6 +2,7 @@
 // shortcut sheet (F1) lists the same keys.
 #include "hilum/ai/model_packs.h"
 #include "hilum/derived/derived_objects.h"
+#include "hilum/triage/result_objects.h"
 #include "hilum/ui/film_view.h"
 #include "hilum/ui/findings_panel.h"
 #include "hilum/ui/main_window.h"
@@ -11,8 +12,10 @@
 #include "hilum/ui/study_browser.h"
 #include "hilum/ui/tag_browser.h"
 #include "hilum/ui/viewer_grid.h"
+#include "hilum/ui/worklist_panel.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include <QAction>
 #include <QActionGroup>
@@ -20,11 +23,13 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace hilum::ui {
 namespace {
@@ -117,6 +122,8 @@ void MainWindow::createMenus() {
     }
     auto* dialog = new QueryRetrieveDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Retrieved studies are triaged too: they join the Worklist tab, ranked with the viewer's pack.
+    connect(dialog, &QueryRetrieveDialog::studyRetrieved, this, [this](const QString& folder) { m_worklist->addPaths({folder}); });
     connect(dialog, &QueryRetrieveDialog::openRequested, this, [this](const QStringList& files) {
       if (files.isEmpty()) return;
       // One study (one store folder): its tree in the Studies dock as well as its first film.
@@ -144,6 +151,39 @@ void MainWindow::createMenus() {
     dialog->show();
   });
   send->setObjectName("pacsSendAction");
+  // The AI result of the film on screen (findings SR + Secondary Capture with the selected heatmap),
+  // written into the store's results folder off the GUI thread, then offered in the Send dialog.
+  QAction* sendResult = pacsMenu->addAction(tr("Send &AI result..."), this, [this] {
+    const auto findings = m_findings->findings();
+    if (!findings || !m_fullFilm || filmView()->film() == nullptr || filmView()->film()->path() != m_fullFilm->path()) {
+      statusBar()->showMessage(tr("Analyse a film first (A): there is no AI result to send."), 6000);
+      return;
+    }
+    report::ReportFilm rf;
+    rf.film = m_fullFilm;
+    rf.findings = findings;
+    rf.display = filmView()->displaySettings();
+    rf.selectedFinding = m_findings->selectedFinding();
+    rf.style = m_findings->style();
+    const auto config = pacs::loadPacsConfig();
+    const std::string store = config.ok() && !config.value().storeFolder.empty() ? config.value().storeFolder : pacs::defaultStoreFolder();
+    auto* watcher = new QFutureWatcher<Result<std::vector<std::string>>>(this);
+    connect(watcher, &QFutureWatcher<Result<std::vector<std::string>>>::finished, this, [this, watcher] {
+      const auto written = watcher->result();
+      watcher->deleteLater();
+      if (!written.ok()) {
+        showError(QString::fromStdString(written.error().path()), QString::fromStdString(written.error().reason()));
+        return;
+      }
+      QStringList files;
+      for (const auto& f : written.value()) files << QString::fromStdString(f);
+      auto* dialog = new SendDialog(files, this);
+      dialog->setAttribute(Qt::WA_DeleteOnClose);
+      dialog->show();
+    });
+    watcher->setFuture(QtConcurrent::run([rf, store] { return triage::writeResultObjects(rf, (std::filesystem::path(store) / "results").string()); }));
+  });
+  sendResult->setObjectName("pacsSendResultAction");
   pacsMenu->addSeparator();
   QAction* pacsSettings = pacsMenu->addAction(tr("PACS se&ttings..."), this, [this] {
     auto* dialog = new PacsSettingsDialog(this);
