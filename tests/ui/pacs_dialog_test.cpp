@@ -36,14 +36,6 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-void snapshot(QWidget* widget, const QString& name) {
-  const QByteArray dir = qgetenv("HILUM_UI_SNAPSHOTS");
-  if (dir.isEmpty()) return;
-  widget->show();
-  QApplication::processEvents();
-  widget->grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(name + ".png"));
-}
-
 pacs::NamedNode closedNode() {
   return {"Closed", {"NOBODY", "127.0.0.1", freePort(), {}}};
 }

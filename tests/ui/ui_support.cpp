@@ -5,6 +5,7 @@
 #include "hilum/ui/film_loader.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QMouseEvent>
 #include <QSignalSpy>
 
@@ -46,6 +47,14 @@ void click(QWidget* widget, QPointF at) {
 void moveMouse(QWidget* widget, QPointF to) {
   QMouseEvent move(QEvent::MouseMove, to, widget->mapToGlobal(to), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
   QApplication::sendEvent(widget, &move);
+}
+
+void snapshot(QWidget* widget, const QString& name) {
+  const QByteArray dir = qgetenv("HILUM_UI_SNAPSHOTS");
+  if (dir.isEmpty()) return;
+  widget->show();
+  QApplication::processEvents();
+  widget->grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(name + ".png"));
 }
 
 }  // namespace hilum::test

@@ -5,6 +5,7 @@
 #include "hilum/ui/main_window.h"
 
 #include <QPointF>
+#include <QString>
 #include <Qt>
 
 #include <string>
@@ -20,5 +21,7 @@ bool openAndWait(hilum::ui::MainWindow& window, const std::string& path);
 void drag(QWidget* widget, Qt::MouseButton button, QPointF from, QPointF to);
 void click(QWidget* widget, QPointF at);
 void moveMouse(QWidget* widget, QPointF to);
+// With HILUM_UI_SNAPSHOTS=DIR set, shows the widget and saves DIR/<name>.png: what a user would see.
+void snapshot(QWidget* widget, const QString& name);
 
 }  // namespace hilum::test

@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
 
@@ -92,6 +93,8 @@ TEST_CASE("studies sent to the viewer's SCP are triaged live in the Worklist tab
   CHECK(panel->cellText(1, 0).startsWith("Disc"));
   CHECK(panel->cellText(0, 8) == "tiny-blobs 0.1");  // every row names its model
   CHECK(panel->cellText(0, 7) == "local");          // no results node configured
+  if (auto* tabs = window.findChild<QTabWidget*>()) tabs->setCurrentWidget(panel);
+  test::snapshot(&window, "worklist");
 
   window.setTeachingMode(true);
   CHECK(panel->cellText(0, 1) == "hidden");

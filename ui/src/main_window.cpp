@@ -29,6 +29,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
+#include <QIcon>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -40,6 +41,7 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_annotations(std::make_unique<AnnotationStore>(AnnotationStore::defaultDirectory())) {
   setWindowTitle(tr("Hilum"));
   setAcceptDrops(true);
+  setWindowIcon(QIcon(":/icons/hilum-256.png"));
   resize(1280, 900);
   m_settings = ViewerSettings::load();
 
@@ -250,6 +252,7 @@ void MainWindow::updateTitle() {
 
 void MainWindow::loadModel(const QString& packDirectory) {
   m_findings->setModelDescription(tr("Loading %1...").arg(QDir(packDirectory).dirName()));
+  m_packDirectory = packDirectory;
   m_analysis->loadModel(packDirectory);
   m_worklist->setPackDirectory(packDirectory);  // the worklist triages with the viewer's pack
 }

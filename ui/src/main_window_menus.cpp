@@ -3,6 +3,7 @@
 #include "hilum/ai/model_packs.h"
 #include "hilum/derived/derived_objects.h"
 #include "hilum/triage/result_objects.h"
+#include "hilum/ui/about_dialog.h"
 #include "hilum/ui/film_view.h"
 #include "hilum/ui/findings_panel.h"
 #include "hilum/ui/main_window.h"
@@ -197,6 +198,12 @@ void MainWindow::createMenus() {
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1), this, &MainWindow::showShortcuts);
+  help->addAction(tr("&About Hilum"), this, [this] {
+    auto* dialog = new AboutDialog(m_packDirectory, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName("aboutDialog");
+    dialog->open();
+  })->setObjectName("aboutAction");
 }
 
 void MainWindow::createViewMenu(QMenu* view) {

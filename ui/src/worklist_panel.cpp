@@ -293,8 +293,10 @@ void WorklistPanel::refresh() {
   const int waiting = pending();
   QString state = receiving() ? tr("Receiving as %1 on port %2.").arg(QString::fromStdString(d->server->options().aeTitle)).arg(d->server->port())
                               : tr("Not receiving.");
-  m_status->setText(state + " " + tr("%n study(ies)", nullptr, static_cast<int>(d->shown.size())) +
-                    (waiting > 0 ? tr(", %n film(s) waiting for analysis.", nullptr, waiting) : QString(".")));
+  const int studies = static_cast<int>(d->shown.size());
+  m_status->setText(state + " " + (studies == 1 ? tr("1 study") : tr("%1 studies").arg(studies)) +
+                    (waiting == 1 ? tr(", 1 film waiting for analysis.")
+                                  : waiting > 1 ? tr(", %1 films waiting for analysis.").arg(waiting) : QString(".")));
   if (d->worklist) m_disclaimer->setText(tr("Ranked by %1's findings: decision support, not a diagnosis.").arg(QString::fromStdString(d->worklist->model())));
   Q_EMIT worklistChanged();
 }

@@ -1,5 +1,7 @@
 #include "hilum/ai/model_packs.h"
 
+#include <torch/version.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -20,9 +22,11 @@ std::vector<std::string> modelSearchPaths() {
   }
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) roots.push_back((exe.parent_path().parent_path() / "share" / "hilum" / "models").string());
+  const fs::path installed = exe.parent_path().parent_path() / "share" / "hilum" / "models";
+  if (!ec) roots.push_back(installed.string());
 #ifdef HILUM_SOURCE_MODELS_DIR
-  roots.push_back(HILUM_SOURCE_MODELS_DIR);
+  // A build run from its build folder finds the checkout's packs; an installed one only its own.
+  if (ec || !fs::is_directory(installed, ec)) roots.push_back(HILUM_SOURCE_MODELS_DIR);
 #endif
   return roots;
 }
@@ -69,5 +73,7 @@ Result<std::string> defaultModelPack() {
   for (const auto& root : roots) where += (where.empty() ? "" : ", ") + root;
   return Error(Module::Ai, ErrorCode::NotFound, "no model pack found (looked in " + where + "); pass --model DIR");
 }
+
+Component torchComponent() { return {"LibTorch", TORCH_VERSION, "BSD-3-Clause"}; }
 
 }  // namespace hilum::ai

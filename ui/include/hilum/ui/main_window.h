@@ -103,6 +103,7 @@ private:
   FindingsPanel* m_findings = nullptr;
   TrainingTab* m_training = nullptr;
   WorklistPanel* m_worklist = nullptr;
+  QString m_packDirectory;  // the pack loaded last, for Help > About
   StudyBrowser* m_studies = nullptr;
   QDockWidget* m_studyDock = nullptr;
   std::unique_ptr<AnnotationStore> m_annotations;

@@ -3,6 +3,7 @@
 // when set, else the installed share/hilum/models beside the executable, then the source tree's
 // models/ (developer builds). Each folder holds one sub-folder per pack.
 #include "hilum/ai/model_manifest.h"
+#include "hilum/base/components.h"
 
 #include <optional>
 #include <string>
@@ -23,5 +24,8 @@ std::vector<PackEntry> findModelPacks(const std::vector<std::string>& roots = mo
 // $HILUM_DEFAULT_MODEL when set, else the pack marked default in models/DEFAULT, else the first
 // valid pack by name. An error says where Hilum looked.
 Result<std::string> defaultModelPack();
+
+// LibTorch, as the About dialog lists it.
+Component torchComponent();
 
 }  // namespace hilum::ai
