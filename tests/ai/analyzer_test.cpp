@@ -214,7 +214,7 @@ TEST_CASE("damaged or wrong packs are refused with the reason", "[ai][analyzer][
   }
   SECTION("more labels than outputs") {
     auto m = ai::readManifest(pack).value();
-    m.labels.push_back({"Ring", ""});
+    m.labels.push_back({"Ring", "", {}});
     m.operatingPoints.push_back({});
     test::writeManifest(pack, m);
     refusal("classifier.weight");

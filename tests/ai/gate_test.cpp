@@ -103,7 +103,7 @@ TEST_CASE("a manifest's acceptance round-trips through model.json", "[ai][gate][
   ai::ModelManifest m = adultFrontalChest();
   m.name = "x";
   m.version = "1";
-  m.labels = {{"A", ""}};
+  m.labels = {{"A", "", {}}};
   m.operatingPoints = {{}};
   m.weightsFile = "w.pt";
   m.architecture = "smallcnn";

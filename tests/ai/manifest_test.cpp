@@ -73,6 +73,9 @@ TEST_CASE("broken manifests are refused with the reason", "[ai][manifest]") {
       {"wrong type", [](auto& j) { j["input"]["size"] = "large"; }, "wrong type"},
       {"single-label with one label", [](auto& j) { j["task"] = "single-label"; j["labels"] = {"Only"}; j["operating_points"] = nlohmann::json::object(); }, "two labels"},
       {"state dict without architecture", [](auto& j) { j.erase("architecture"); }, "architecture"},
+      {"display names not an object", [](auto& j) { j["labels"][1]["display"] = "Lungenentzündung"; }, "not an object"},
+      {"empty display name", [](auto& j) { j["labels"][1]["display"] = {{"de", ""}}; }, "empty display name"},
+      {"display name not text", [](auto& j) { j["labels"][1]["display"] = {{"de", 3}}; }, "empty display name"},
   };
   for (const Case& c : cases) {
     DYNAMIC_SECTION(c.what) {
@@ -86,4 +89,37 @@ TEST_CASE("broken manifests are refused with the reason", "[ai][manifest]") {
   const auto notJson = parseManifest("{ \"name\": ", "model.json");
   REQUIRE_FALSE(notJson.ok());
   CHECK_THAT(notJson.error().reason(), Contains("not valid JSON"));
+}
+
+TEST_CASE("display names are read per language and written back", "[ai][manifest]") {
+  auto j = valid();
+  j["labels"] = nlohmann::json::parse(R"([{"name": "Pleural_Thickening", "display": {"de": "Pleuraverdickung", "fr": "Épaississement pleural"}},
+                                          {"name": "Effusion", "display": {"en": "Pleural effusion"}}])");
+  j["operating_points"] = nlohmann::json::object();
+  const auto m = parseManifest(j.dump(), "model.json");
+  REQUIRE(m.ok());
+  const auto& labels = m.value().labels;
+  CHECK(labels[0].display.at("de") == "Pleuraverdickung");
+  CHECK(displayName(labels[0], "de") == "Pleuraverdickung");
+  CHECK(displayName(labels[0], "fr") == "Épaississement pleural");
+  CHECK(displayName(labels[0], "en") == "Pleural thickening");  // no English given: the code, readable
+  CHECK(displayName(labels[0], "it") == "Pleural thickening");  // a language the pack lacks: English
+  CHECK(displayName(labels[1], "de") == "Pleural effusion");     // falls back to the pack's English
+  CHECK(labels[1].name == "Effusion");                          // the code outputs carry is unchanged
+  const auto again = parseManifest(toJson(m.value()), "again.json");
+  REQUIRE(again.ok());
+  CHECK(again.value().labels[0].display == labels[0].display);
+  CHECK(again.value().labels[1].display == labels[1].display);
+}
+
+TEST_CASE("a label code reads as English text by default", "[ai][manifest]") {
+  CHECK(defaultDisplayName("Pleural_Thickening") == "Pleural thickening");
+  CHECK(defaultDisplayName("No_Finding") == "No finding");
+  CHECK(defaultDisplayName("Effusion") == "Effusion");
+  CHECK(defaultDisplayName("COVID-19") == "COVID-19");
+  CHECK(defaultDisplayName("Lung_Opacity") == "Lung opacity");
+  CHECK(defaultDisplayName("Post_COVID_Fibrosis") == "Post COVID fibrosis");
+  CHECK(defaultDisplayName("Odd__Name_") == "Odd name");
+  const LabelSpec plain{"Pneumothorax", "", {}};
+  CHECK(displayName(plain, "de") == "Pneumothorax");
 }

@@ -46,7 +46,7 @@ ai::ModelManifest tinyManifest() {
   m.name = "tiny-blobs";
   m.version = "0.1";
   m.architecture = "smallcnn";
-  m.labels = {{"Disc", ""}, {"Bar", ""}};
+  m.labels = {{"Disc", "", {}}, {"Bar", "", {}}};
   m.inputSize = 32;
   m.inputChannels = 1;
   m.normalization = {"unit", {0.0}, {1.0}, 1.0, 0.0};
@@ -113,7 +113,7 @@ ai::ModelManifest writeRandomPack(const std::string& directory, const std::strin
   manifest.labels.clear();
   manifest.operatingPoints.clear();
   for (const auto& l : labels) {
-    manifest.labels.push_back({l, ""});
+    manifest.labels.push_back({l, "", {}});
     manifest.operatingPoints.push_back({});
   }
   manifest.inputSize = inputSize;

@@ -362,6 +362,7 @@ Result<Findings> Analyzer::Impl::run(const ModelInput& input, const AnalyzeOptio
   const std::size_t labels = m.labels.size();
   Findings out;
   out.model = {m.name, m.version, m.weightsSha256};
+  out.labels = m.labels;
   out.device = device.str();
   out.task = m.task;
   if (cancelled()) return aiError(ErrorCode::Cancelled, "analysis cancelled");

@@ -34,6 +34,12 @@ std::vector<float> Heatmap::resampled(int columns, int rows) const {
   return out;
 }
 
+std::string Findings::displayName(const std::string& label, const std::string& language) const {
+  for (const auto& spec : labels)
+    if (spec.name == label) return ai::displayName(spec, language);
+  return defaultDisplayName(label);
+}
+
 std::vector<float> Heatmap::atFilmResolution() const { return resampled(geometry.filmColumns, geometry.filmRows); }
 
 }  // namespace hilum::ai

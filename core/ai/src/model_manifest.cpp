@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -43,6 +45,29 @@ std::optional<Normalization> namedNormalization(const std::string& name, int cha
 }
 
 }  // namespace
+
+std::string defaultDisplayName(const std::string& name) {
+  if (name.find('_') == std::string::npos) return name;
+  std::string out;
+  std::size_t start = 0;
+  while (start <= name.size()) {
+    const std::size_t end = std::min(name.find('_', start), name.size());
+    std::string word = name.substr(start, end - start);
+    const bool acronym = std::none_of(word.begin(), word.end(), [](unsigned char c) { return std::islower(c); });
+    if (!out.empty() && !word.empty() && !acronym) word[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+    if (!word.empty()) out += (out.empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string displayName(const LabelSpec& label, const std::string& language) {
+  for (const std::string& key : {language, std::string("en")}) {
+    const auto it = label.display.find(key);
+    if (!key.empty() && it != label.display.end()) return it->second;
+  }
+  return defaultDisplayName(label.name);
+}
 
 const char* toString(Task task) { return task == Task::MultiLabel ? "multi-label" : "single-label"; }
 
@@ -87,6 +112,15 @@ Result<ModelManifest> parseManifest(const std::string& text, const std::string& 
       } else {
         spec.name = label.at("name").get<std::string>();
         spec.parent = label.value("parent", "");
+        if (label.contains("display")) {
+          const auto& display = label.at("display");
+          if (!display.is_object()) return bad(path, "display names of \"" + spec.name + "\" are not an object");
+          for (const auto& [language, shown] : display.items()) {
+            if (language.empty() || !shown.is_string() || shown.get<std::string>().empty())
+              return bad(path, "label \"" + spec.name + "\" has an empty display name or language");
+            spec.display[language] = shown.get<std::string>();
+          }
+        }
       }
       if (spec.name.empty()) return bad(path, "a label has an empty name");
       if (!seen.insert(spec.name).second) return bad(path, "label \"" + spec.name + "\" appears twice");
@@ -219,6 +253,7 @@ std::string toJson(const ModelManifest& m) {
   for (std::size_t i = 0; i < m.labels.size(); ++i) {
     json label = {{"name", m.labels[i].name}};
     if (!m.labels[i].parent.empty()) label["parent"] = m.labels[i].parent;
+    if (!m.labels[i].display.empty()) label["display"] = m.labels[i].display;
     labels.push_back(label);
     if (i < m.operatingPoints.size()) {
       const auto& op = m.operatingPoints[i];

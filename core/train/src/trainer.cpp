@@ -265,7 +265,7 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
     ai::ModelManifest manifest = config.model;
     manifest.task = data.task;
     manifest.labels.clear();
-    for (const auto& l : data.labels) manifest.labels.push_back({l, ""});
+    for (const auto& l : data.labels) manifest.labels.push_back({l, "", {}});
     manifest.operatingPoints.assign(data.labels.size(), {});
 
     std::error_code ec;

@@ -57,6 +57,7 @@ struct Timing {
 
 struct Findings {
   ModelIdentity model;
+  std::vector<LabelSpec> labels;  // the pack's labels with their display names (model_manifest.h)
   std::string device;  // "cpu", "cuda:0"
   Task task = Task::MultiLabel;
   std::vector<Finding> ranked;          // by probability, highest first
@@ -72,6 +73,9 @@ struct Findings {
   // The pack's out-of-distribution score (model_manifest.h OodSpec), when the pack has a detector.
   std::optional<double> oodScore, oodThreshold;
   bool outOfDistribution() const { return oodScore && oodThreshold && *oodScore > *oodThreshold; }
+  // What a reader sees for `label` in `language` (displayName of the pack's label; a label the pack
+  // does not list, e.g. from an older result, gets defaultDisplayName).
+  std::string displayName(const std::string& label, const std::string& language) const;
   // Shown with every result, in the UI and in reports.
   static constexpr const char* kDisclaimer = "Decision support only, not a diagnosis.";
 };

@@ -4,6 +4,7 @@
 // versioned together in one pack. Plain values; no torch.
 #include "hilum/base/result.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,9 +20,19 @@ const char* toString(Task task);            // "multi-label", "single-label"
 const char* toString(ResizePolicy policy);  // "squash", "letterbox", "center-crop"
 
 struct LabelSpec {
-  std::string name;
+  std::string name;    // the code: what SR, JSON and CSV outputs carry, never translated
   std::string parent;  // hierarchical label sets: "COVID-19" under "Pneumonia"; empty at top level
+  // The name shown to a reader, per UI language (ISO 639-1 code, "de" -> "Pleuraerguss"); model.json
+  // "labels": [{"name": "Effusion", "display": {"de": "Pleuraerguss"}}]. Optional.
+  std::map<std::string, std::string> display;
 };
+
+// The name a reader sees for `label` in `language` ("de", "fr"; "en" or "" for English): its display
+// name for that language, else its "en" display name, else defaultDisplayName(label.name).
+std::string displayName(const LabelSpec& label, const std::string& language);
+// A label code as English text: underscores become spaces and the words after the first lose their
+// capital unless they are all capitals ("Pleural_Thickening" -> "Pleural thickening", "COVID-19" stays).
+std::string defaultDisplayName(const std::string& name);
 
 // The probability at or above which a finding is called positive, and what that choice gave on the
 // validation data it was chosen on.
