@@ -25,6 +25,7 @@
 #include <QMouseEvent>
 #include <QWheelEvent>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace hilum::test;
@@ -214,6 +215,8 @@ TEST_CASE("the training tab trains a tiny run offscreen and hands its pack to th
   gallery->setFilter(2);
   CHECK(gallery->visibleTiles() == gallery->tiles() - gallery->mistakes());
   gallery->setFilter(0);
+  if (auto* tabs = window.findChild<QTabWidget*>()) tabs->setCurrentWidget(tab);
+  hilum::test::snapshot(&window, "training");
   Q_EMIT tab->openPackRequested(tab->packDirectory());
   REQUIRE(modelLoaded.wait(20000));
   CHECK(window.analysis()->hasModel());

@@ -2,6 +2,7 @@
 // contours, annotations, corner text, orientation markers, the scale bar and the magnifier.
 #include "hilum/display/voi.h"
 #include "hilum/report/annotation_painter.h"
+#include "hilum/report/localized.h"
 #include "hilum/ui/film_view.h"
 
 #include <QPainter>
@@ -99,9 +100,9 @@ void FilmView::paintContours(QPainter& painter) {
 void FilmView::paintAnnotations(QPainter& painter) {
   const auto map = [this](const measure::Point& p) { return toWidget(QPointF(p.x, p.y)); };
   for (const auto& a : m_annotations)
-    report::paintAnnotation(painter, a, QString::fromStdString(measure::describe(measure::measure(*m_film, a))), map);
+    report::paintAnnotation(painter, a, report::describeMeasurement(measure::measure(*m_film, a)), map);
   if (m_draft) {
-    const QString label = m_draft->complete() ? QString::fromStdString(measure::describe(measure::measure(*m_film, *m_draft)))
+    const QString label = m_draft->complete() ? report::describeMeasurement(measure::measure(*m_film, *m_draft))
                                               : QString();
     report::paintAnnotation(painter, *m_draft, label, map, true);
   }
@@ -147,7 +148,7 @@ void FilmView::paintOverlays(QPainter& painter) {
   }
   painter.drawText(area, Qt::AlignLeft | Qt::AlignBottom, bottomLeft);
   const auto& spacing = m_film->spacing();
-  const QString spacingText = spacing.known() ? tr("spacing %1 mm (%2)%3").arg(spacing.columnMm, 0, 'f', 3).arg(film::toString(spacing.source))
+  const QString spacingText = spacing.known() ? tr("spacing %1 mm (%2)%3").arg(spacing.columnMm, 0, 'f', 3).arg(report::spacingSourceName(spacing.source))
                                                     .arg(m_film->isPreview() ? tr("  preview") : QString())
                                               : tr("spacing unknown: distances in pixels");
   // In a narrow view (a 2 x 2 layout, teaching's side by side) the two bottom corners would
@@ -156,8 +157,13 @@ void FilmView::paintOverlays(QPainter& painter) {
   const QRect leftBox = metrics.boundingRect(area, Qt::AlignLeft | Qt::AlignBottom, bottomLeft);
   QRect rightArea = area;
   if (leftBox.width() + metrics.horizontalAdvance(spacingText) + 16 > area.width()) rightArea.setBottom(leftBox.top() - 2);
-  painter.drawText(rightArea, Qt::AlignRight | Qt::AlignBottom, spacingText);
+  // Teaching's big type in a half-width view: the line is cut at the end rather than at the left edge.
+  const QString fitted = metrics.elidedText(spacingText, Qt::ElideRight, area.width());
+  const QRect rightBox = metrics.boundingRect(rightArea, Qt::AlignRight | Qt::AlignBottom, fitted);
+  painter.drawText(rightArea, Qt::AlignRight | Qt::AlignBottom, fitted);
   painter.setBackgroundMode(Qt::TransparentMode);
+  // The scale bar and the bottom orientation marker sit above the bottom text, whatever its size.
+  const int bottomTextTop = std::min(leftBox.top(), rightBox.top());
 
   // Orientation markers. The first Patient Orientation value is the direction of increasing column
   // index, the second of increasing row index; the screen's right and down are whichever film
@@ -175,7 +181,7 @@ void FilmView::paintOverlays(QPainter& painter) {
     const QRect mid = rect().adjusted(8, 0, -8, 0);
     painter.drawText(mid, Qt::AlignRight | Qt::AlignVCenter, direction({1, 0}));
     painter.drawText(mid, Qt::AlignLeft | Qt::AlignVCenter, direction({-1, 0}));
-    painter.drawText(rect().adjusted(0, 4, 0, -22), Qt::AlignHCenter | Qt::AlignBottom, direction({0, 1}));
+    painter.drawText(QRect(0, 0, width(), bottomTextTop - 2), Qt::AlignHCenter | Qt::AlignBottom, direction({0, 1}));
     painter.drawText(rect().adjusted(0, 4, 0, 0), Qt::AlignHCenter | Qt::AlignTop, direction({0, -1}));
     painter.setFont(font());
   }
@@ -185,12 +191,16 @@ void FilmView::paintOverlays(QPainter& painter) {
     const double mmPerScreenPx = (m_quarterTurns % 2 ? spacing.rowMm : spacing.columnMm) / m_zoom;
     const double length = roundLength(width() / 5.0 * mmPerScreenPx);
     const double pixels = length / mmPerScreenPx;
-    const QPointF start(width() - 16 - pixels, height() - 40);
+    const QPointF start(width() - 16 - pixels, bottomTextTop - 8);
     painter.setPen(QPen(kOverlayText, 2));
     painter.drawLine(start, start + QPointF(pixels, 0));
     painter.drawLine(start + QPointF(0, -4), start + QPointF(0, 4));
     painter.drawLine(start + QPointF(pixels, -4), start + QPointF(pixels, 4));
-    painter.drawText(QRectF(start.x(), start.y() - 20, pixels, 16), Qt::AlignCenter, tr("%1 mm").arg(length));
+    const QFontMetrics labelMetrics(painter.font());
+    const QString label = tr("%1 mm").arg(length);
+    const double labelWidth = std::max<double>(pixels, labelMetrics.horizontalAdvance(label) + 4);
+    painter.drawText(QRectF(start.x() + pixels - labelWidth, start.y() - 4 - labelMetrics.height(), labelWidth, labelMetrics.height()),
+                     Qt::AlignCenter, label);
   }
 }
 
