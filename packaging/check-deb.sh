@@ -20,6 +20,8 @@ for f in ./usr/bin/hilum ./usr/bin/hilum-cli \
          ./usr/share/hilum/models/nih14-resnet18-128/weights.pt \
          ./usr/share/hilum/models/nih14-resnet18-128/MODEL_CARD.md \
          ./usr/share/hilum/models/covid3-resnet18-128/model.json \
+         ./usr/share/hilum/translations/hilum_de.qm \
+         ./usr/share/hilum/translations/hilum_fr.qm \
          ./usr/share/applications/hilum.desktop \
          ./usr/share/icons/hicolor/scalable/apps/hilum.svg \
          ./usr/share/icons/hicolor/256x256/apps/hilum.png \

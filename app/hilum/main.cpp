@@ -1,8 +1,11 @@
+#include "hilum/ui/language.h"
 #include "hilum/ui/main_window.h"
 #include "hilum/ui/screenshot.h"
 #include "hilum/ui/view_benchmark.h"
+#include "hilum/ui/viewer_settings.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QCommandLineParser>
 #include <QPalette>
 #include <QStyle>
@@ -15,6 +18,9 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName("Hilum");
   QApplication::setOrganizationName("Hilum");
   QApplication::setApplicationVersion(HILUM_VERSION);
+  // Before any widget exists: tr() runs in constructors. The settings' language, else the system's.
+  const QString language = hilum::ui::chooseLanguage(hilum::ui::ViewerSettings::load().language, QLocale::system());
+  if (!hilum::ui::installTranslators(app, language)) std::cerr << "hilum: no " << language.toStdString() << " translation\n";
   // Reading rooms are dark: a dark Fusion palette by default keeps the film the brightest thing on screen.
   QApplication::setStyle("Fusion");
   QPalette dark;

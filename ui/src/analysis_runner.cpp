@@ -49,7 +49,8 @@ bool AnalysisRunner::busy() const { return d->running > 0; }
 QString AnalysisRunner::modelDescription() const {
   if (!d->analyzer) return {};
   const auto id = d->analyzer->identity();
-  return QString::fromStdString(id.name + " " + id.version + " on " + d->analyzer->device());
+  return tr("%1 %2 on %3", "model name, version, device").arg(QString::fromStdString(id.name), QString::fromStdString(id.version),
+                                                                QString::fromStdString(d->analyzer->device()));
 }
 
 void AnalysisRunner::loadModel(const QString& packDirectory) {

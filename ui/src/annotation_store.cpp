@@ -3,6 +3,7 @@
 #include "hilum/film/film.h"
 #include "hilum/measure/annotation_json.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -46,7 +47,7 @@ QString AnnotationStore::save(const film::Film& film, const std::vector<measure:
     QFile::remove(path);
     return {};
   }
-  if (!QDir().mkpath(m_directory)) return QStringLiteral("cannot create %1").arg(m_directory);
+  if (!QDir().mkpath(m_directory)) return QCoreApplication::translate("hilum::ui::AnnotationStore", "cannot create %1").arg(m_directory);
   measure::AnnotationFile file;
   file.sopInstanceUid = film.metadata().sopInstanceUid;
   file.filmPath = film.path();

@@ -1,5 +1,7 @@
 #include "hilum/ui/findings_panel.h"
 
+#include "hilum/report/localized.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -13,6 +15,8 @@
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace hilum::ui {
 namespace {
@@ -58,7 +62,7 @@ FindingsPanel::FindingsPanel(QWidget* parent) : QWidget(parent) {
   QFont bold = m_model->font();
   bold.setBold(true);
   m_model->setFont(bold);
-  m_disclaimer = new QLabel(tr(ai::Findings::kDisclaimer), this);
+  m_disclaimer = new QLabel(report::disclaimer(), this);
   m_disclaimer->setObjectName("disclaimer");
   m_disclaimer->setWordWrap(true);
   m_disclaimer->setStyleSheet("color: #e0b040;");
@@ -78,8 +82,13 @@ FindingsPanel::FindingsPanel(QWidget* parent) : QWidget(parent) {
   m_list = new QTreeWidget(this);
   m_list->setColumnCount(2);
   m_list->setHeaderLabels({tr("Finding"), tr("Probability")});
-  m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-  m_list->header()->setStretchLastSection(true);
+  // Names take what is left and elide (the tooltip has them whole); the bars and percentages always
+  // show, however long a translated finding name or header is.
+  m_list->header()->setStretchLastSection(false);
+  m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+  m_list->header()->setSectionResizeMode(1, QHeaderView::Fixed);
+  m_list->header()->resizeSection(1, std::max(110, m_list->fontMetrics().horizontalAdvance(tr("Probability")) + 16));
+  m_list->setTextElideMode(Qt::ElideRight);
   m_list->setRootIsDecorated(true);
   m_list->setItemDelegateForColumn(1, new ProbabilityDelegate(m_list));
   connect(m_list, &QTreeWidget::currentItemChanged, this, &FindingsPanel::heatmapChanged);
@@ -167,8 +176,9 @@ void FindingsPanel::showFindings(std::shared_ptr<const ai::Findings> findings) {
   const auto& f = *m_findings;
   int positives = 0;
   for (const auto& r : f.ranked) positives += r.positive ? 1 : 0;
-  m_model->setText(QString::fromStdString(f.model.name + " " + f.model.version + " on " + f.device));
-  m_status->setText(f.topLabel ? tr("Most likely: %1").arg(QString::fromStdString(*f.topLabel))
+  m_model->setText(tr("%1 %2 on %3", "model name, version, device")
+                       .arg(QString::fromStdString(f.model.name), QString::fromStdString(f.model.version), QString::fromStdString(f.device)));
+  m_status->setText(f.topLabel ? tr("Most likely: %1").arg(report::findingName(f, *f.topLabel))
                                : tr("%n finding(s) above their operating point", nullptr, positives));
   if (hidden()) m_status->setText(tr("Findings hidden: read the film first, then reveal them (Enter)."));
   // Why the result deserves less trust, in words a student cannot miss.
@@ -190,7 +200,7 @@ void FindingsPanel::showFindings(std::shared_ptr<const ai::Findings> findings) {
   // Children sit under their parent group (hierarchical label sets); the rest at the top level.
   QMap<QString, QTreeWidgetItem*> groups;
   for (const auto& g : f.groups) {
-    auto* item = new QTreeWidgetItem(m_list, {QString::fromStdString(g.name)});
+    auto* item = new QTreeWidgetItem(m_list, {report::findingName(f, g.name)});
     item->setData(1, kProbabilityRole, g.probability);
     item->setData(1, kThresholdRole, 1.01);
     item->setExpanded(true);
@@ -200,11 +210,11 @@ void FindingsPanel::showFindings(std::shared_ptr<const ai::Findings> findings) {
     const auto& r = f.ranked[i];
     QTreeWidgetItem* parent = groups.value(QString::fromStdString(r.parent), nullptr);
     auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_list);
-    item->setText(0, QString::fromStdString(r.label));
+    item->setText(0, report::findingName(f, r.label));
     item->setData(0, kIndexRole, static_cast<int>(i));
     item->setData(1, kProbabilityRole, r.probability);
     item->setData(1, kThresholdRole, r.threshold);
-    QString tip = tr("%1: %2 % (operating point %3 %)").arg(QString::fromStdString(r.label)).arg(r.probability * 100, 0, 'f', 1).arg(r.threshold * 100, 0, 'f', 0);
+    QString tip = tr("%1: %2 % (operating point %3 %)").arg(report::findingName(f, r.label)).arg(r.probability * 100, 0, 'f', 1).arg(r.threshold * 100, 0, 'f', 0);
     if (r.sensitivity && r.specificity)
       tip += tr("\nAt this threshold on validation films: sensitivity %1 %, specificity %2 %").arg(*r.sensitivity * 100, 0, 'f', 0).arg(*r.specificity * 100, 0, 'f', 0);
     item->setToolTip(0, tip);

@@ -2,18 +2,19 @@
 #include "hilum/ui/main_window.h"
 
 #include "hilum/ai/model_packs.h"
+#include "hilum/report/heatmap_layer.h"
+#include "hilum/report/localized.h"
 #include "hilum/ui/analysis_runner.h"
 #include "hilum/ui/annotation_store.h"
-#include "hilum/ui/film_loader.h"
 #include "hilum/ui/export_dialog.h"
+#include "hilum/ui/film_loader.h"
 #include "hilum/ui/film_view.h"
 #include "hilum/ui/findings_panel.h"
-#include "hilum/report/heatmap_layer.h"
 #include "hilum/ui/study_browser.h"
 #include "hilum/ui/tag_browser.h"
 #include "hilum/ui/training_tab.h"
-#include "hilum/ui/worklist_panel.h"
 #include "hilum/ui/viewer_grid.h"
+#include "hilum/ui/worklist_panel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -420,7 +421,7 @@ void MainWindow::updateStatus() {
   }
   const auto& m = film->metadata();
   const auto& s = film->spacing();
-  QString spacing = s.known() ? tr("%1 x %2 mm (%3)").arg(s.rowMm).arg(s.columnMm).arg(film::toString(s.source))
+  QString spacing = s.known() ? tr("%1 x %2 mm (%3)").arg(s.rowMm).arg(s.columnMm).arg(report::spacingSourceName(s.source))
                               : tr("spacing unknown");
   QString text = tr("%1  %2  %3 x %4  %5  %6")
                      .arg(QString::fromStdString(m.modality.empty() ? film::toString(m.format) : m.modality),

@@ -42,14 +42,14 @@ struct ToolEntry {
 };
 
 constexpr ToolEntry kTools[] = {
-    {FilmView::Tool::Pan, QT_TRANSLATE_NOOP("MainWindow", "&Pan"), Qt::Key_P},
-    {FilmView::Tool::WindowLevel, QT_TRANSLATE_NOOP("MainWindow", "&Window/level (left drag)"), Qt::Key_W},
-    {FilmView::Tool::Distance, QT_TRANSLATE_NOOP("MainWindow", "&Distance"), Qt::Key_D},
-    {FilmView::Tool::Angle, QT_TRANSLATE_NOOP("MainWindow", "A&ngle"), Qt::Key_N},
-    {FilmView::Tool::Rectangle, QT_TRANSLATE_NOOP("MainWindow", "&Rectangle ROI"), Qt::Key_B},
-    {FilmView::Tool::Ellipse, QT_TRANSLATE_NOOP("MainWindow", "&Ellipse ROI"), Qt::Key_E},
-    {FilmView::Tool::Arrow, QT_TRANSLATE_NOOP("MainWindow", "&Arrow with text"), Qt::Key_T},
-    {FilmView::Tool::CardiothoracicRatio, QT_TRANSLATE_NOOP("MainWindow", "&Cardiothoracic ratio"), Qt::Key_C},
+    {FilmView::Tool::Pan, QT_TRANSLATE_NOOP("hilum::ui::MainWindow", "&Pan"), Qt::Key_P},
+    {FilmView::Tool::WindowLevel, QT_TRANSLATE_NOOP("hilum::ui::MainWindow", "&Window/level (left drag)"), Qt::Key_W},
+    {FilmView::Tool::Distance, QT_TRANSLATE_NOOP("hilum::ui::MainWindow", "&Distance"), Qt::Key_D},
+    {FilmView::Tool::Angle, QT_TRANSLATE_NOOP("hilum::ui::MainWindow", "A&ngle"), Qt::Key_N},
+    {FilmView::Tool::Rectangle, QT_TRANSLATE_NOOP("hilum::ui::MainWindow", "&Rectangle ROI"), Qt::Key_B},
+    {FilmView::Tool::Ellipse, QT_TRANSLATE_NOOP("hilum::ui::MainWindow", "&Ellipse ROI"), Qt::Key_E},
+    {FilmView::Tool::Arrow, QT_TRANSLATE_NOOP("hilum::ui::MainWindow", "&Arrow with text"), Qt::Key_T},
+    {FilmView::Tool::CardiothoracicRatio, QT_TRANSLATE_NOOP("hilum::ui::MainWindow", "&Cardiothoracic ratio"), Qt::Key_C},
 };
 
 }  // namespace

@@ -1,11 +1,14 @@
 #include "hilum/ui/viewer_settings.h"
 
+#include "hilum/ui/language.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -27,6 +30,7 @@ ViewerSettings ViewerSettings::load() {
   v.overlays = s.value("view/overlays", v.overlays).toBool();
   v.quizInTeaching = s.value("teaching/quiz", v.quizInTeaching).toBool();
   v.userModelFolder = s.value("ai/userModelFolder").toString();
+  v.language = s.value("ui/language").toString();
   return v;
 }
 
@@ -41,6 +45,7 @@ void ViewerSettings::save() const {
   s.setValue("view/overlays", overlays);
   s.setValue("teaching/quiz", quizInTeaching);
   s.setValue("ai/userModelFolder", userModelFolder);
+  s.setValue("ui/language", language);
 }
 
 SettingsDialog::SettingsDialog(const ViewerSettings& settings, QWidget* parent) : QDialog(parent), m_settings(settings) {
@@ -73,6 +78,13 @@ SettingsDialog::SettingsDialog(const ViewerSettings& settings, QWidget* parent) 
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Model pack folder"), m_models->text());
     if (!dir.isEmpty()) m_models->setText(dir);
   });
+  m_language = new QComboBox(this);
+  m_language->setObjectName("language");
+  m_language->addItem(tr("System (%1)").arg(languageName(chooseLanguage({}, QLocale::system()))), QString());
+  for (const QString& code : QStringList{QStringLiteral("en")} + translatedLanguages()) m_language->addItem(languageName(code), code);
+  m_language->setCurrentIndex(std::max(0, m_language->findData(settings.language)));
+  auto* languageNote = new QLabel(tr("A new language applies when Hilum next starts."), this);
+  languageNote->setWordWrap(true);
   auto* models = new QHBoxLayout;
   models->addWidget(m_models, 1);
   models->addWidget(browse);
@@ -86,6 +98,8 @@ SettingsDialog::SettingsDialog(const ViewerSettings& settings, QWidget* parent) 
   form->addRow(m_overlays);
   form->addRow(m_quiz);
   form->addRow(tr("Your model packs"), models);
+  form->addRow(tr("Language"), m_language);
+  form->addRow(languageNote);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -103,6 +117,7 @@ ViewerSettings SettingsDialog::settings() const {
   v.overlays = m_overlays->isChecked();
   v.quizInTeaching = m_quiz->isChecked();
   v.userModelFolder = m_models->text().trimmed();
+  v.language = m_language->currentData().toString();
   return v;
 }
 

@@ -27,6 +27,20 @@ enum Column { Priority, Patient, PatientId, StudyDate, Accession, Films, Receive
 
 QString percent(double p) { return QString::number(p * 100.0, 'f', 0) + " %"; }
 
+// triage::toString's words ("queued", "done"...) as the reader's language says them.
+QString stateName(triage::FilmState state) {
+  switch (state) {
+    case triage::FilmState::Queued: return WorklistPanel::tr("queued");
+    case triage::FilmState::Done: return WorklistPanel::tr("done");
+    case triage::FilmState::OutOfScope: return WorklistPanel::tr("out of scope");
+    case triage::FilmState::Failed: return WorklistPanel::tr("failed");
+  }
+  return WorklistPanel::tr("queued");
+}
+
+// A label code from the triage ledger ("Pleural_Thickening") as words; the ledger keeps no pack.
+QString labelName(const std::string& label) { return QString::fromStdString(ai::defaultDisplayName(label)); }
+
 }  // namespace
 
 class WorklistPanel::Private {
@@ -254,8 +268,8 @@ void WorklistPanel::refresh() {
       sent += f.resultsSent;
       unsent += !f.sendError.empty();
       if (!f.model.empty() && !models.contains(QString::fromStdString(f.model))) models << QString::fromStdString(f.model);
-      QString line = QFileInfo(QString::fromStdString(f.path)).fileName() + ": " + triage::toString(f.state);
-      for (const auto& [label, p] : f.positives) line += "  " + QString::fromStdString(label) + " " + percent(p);
+      QString line = QFileInfo(QString::fromStdString(f.path)).fileName() + ": " + stateName(f.state);
+      for (const auto& [label, p] : f.positives) line += "  " + labelName(label) + " " + percent(p);
       if (!f.reason.empty()) line += "  (" + QString::fromStdString(f.reason) + ")";
       if (f.outOfDistribution) line += "  " + tr("unlike the films the model was trained on");
       if (!f.sendError.empty()) line += "  " + tr("results not sent: %1").arg(QString::fromStdString(f.sendError));
@@ -263,7 +277,7 @@ void WorklistPanel::refresh() {
     }
     QString priority;
     if (!s.urgency.finding.empty())
-      priority = QString::fromStdString(s.urgency.finding) + " " + percent(s.urgency.probability);
+      priority = labelName(s.urgency.finding) + " " + percent(s.urgency.probability);
     else if (queued > 0)
       priority = tr("analysing...");
     else

@@ -2,6 +2,7 @@
 
 #include "hilum/measure/measurements.h"
 #include "hilum/report/annotation_painter.h"
+#include "hilum/report/localized.h"
 
 #include <QPainter>
 #include <QSaveFile>
@@ -13,7 +14,7 @@ namespace hilum::report {
 QString modelCaption(const ai::Findings& findings, const QString& heatmapCaption) {
   QString text = QString::fromStdString(findings.model.name + " " + findings.model.version);
   if (!heatmapCaption.isEmpty()) text += QStringLiteral(" - ") + heatmapCaption;
-  return text + QStringLiteral(" - ") + QString::fromUtf8(ai::Findings::kDisclaimer);
+  return text + QStringLiteral(" - ") + disclaimer();
 }
 
 Result<QImage> renderPicture(const PictureRequest& request) {
@@ -53,7 +54,7 @@ Result<QImage> renderPicture(const PictureRequest& request) {
   }
   const auto map = [toDesign](const measure::Point& p) { return QPointF(p.x * toDesign, p.y * toDesign); };
   for (const auto& a : request.annotations)
-    paintAnnotation(painter, a, QString::fromStdString(measure::describe(measure::measure(film, a))), map);
+    paintAnnotation(painter, a, describeMeasurement(measure::measure(film, a)), map);
   if (request.burnInCaption && request.findings) {
     const QString caption = modelCaption(*request.findings, layer.caption);
     const double designHeight = g.height / unit, designWidth = g.width / unit;

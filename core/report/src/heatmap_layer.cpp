@@ -1,5 +1,7 @@
 #include "hilum/report/heatmap_layer.h"
 
+#include "hilum/report/localized.h"
+
 #include <QObject>
 
 #include <algorithm>
@@ -31,7 +33,7 @@ QString captionOf(const ai::Findings& findings, const std::vector<int>& shown, c
   if (style.mode == HeatmapMode::Off || findings.heatmaps.empty()) return {};
   if (shown.empty()) return style.allPositives ? QObject::tr("No finding above its operating point") : QString();
   QStringList labels;
-  for (int i : shown) labels << QString::fromStdString(findings.ranked[static_cast<std::size_t>(i)].label);
+  for (int i : shown) labels << findingName(findings, findings.ranked[static_cast<std::size_t>(i)].label);
   return QObject::tr("Heatmap: %1").arg(labels.join(", "));
 }
 
@@ -46,7 +48,7 @@ HeatmapLayer heatmapLayer(const ai::Findings& findings, int selected, const Heat
   const std::vector<int> shown = shownFindings(findings, selected, style);
   layer.caption = captionOf(findings, shown, style);
   if (shown.empty()) return layer;
-  for (int i : shown) layer.labels << QString::fromStdString(findings.ranked[static_cast<std::size_t>(i)].label);
+  for (int i : shown) layer.labels << findingName(findings, findings.ranked[static_cast<std::size_t>(i)].label);
 
   if (style.mode == HeatmapMode::Contour) {
     // Half the map's maximum is the usual outline of a class activation map; a higher
@@ -56,7 +58,7 @@ HeatmapLayer heatmapLayer(const ai::Findings& findings, int selected, const Heat
       const auto& heatmap = findings.heatmaps[static_cast<std::size_t>(shown[n])];
       ContourOverlay contour;
       contour.colour = contourColour(static_cast<int>(n));
-      contour.label = QString::fromStdString(heatmap.label);
+      contour.label = findingName(findings, heatmap.label);
       for (const auto& polygon : ai::heatmapContours(heatmap, level)) {
         QPolygonF p;
         for (const auto& [x, y] : polygon) p << QPointF(x, y);

@@ -1,6 +1,7 @@
 #include "hilum/report/pdf_report.h"
 
 #include "hilum/measure/measurements.h"
+#include "hilum/report/localized.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -73,7 +74,7 @@ void patientBlock(Page& page, const film::Film& film, bool anonymise) {
                .arg(QString::fromStdString(m.modality), QString::fromStdString(m.viewPosition), QString::fromStdString(m.laterality))
                .arg(film.columns())
                .arg(film.rows())
-               .arg(film.spacing().known() ? QStringLiteral("%1 mm (%2)").arg(film.spacing().columnMm, 0, 'f', 3).arg(film::toString(film.spacing().source))
+               .arg(film.spacing().known() ? QStringLiteral("%1 mm (%2)").arg(film.spacing().columnMm, 0, 'f', 3).arg(spacingSourceName(film.spacing().source))
                                            : QObject::tr("unknown"));
   if (!anonymise) lines << QObject::tr("File: %1").arg(QFileInfo(QString::fromStdString(film.path())).fileName());
   page.text(lines.join('\n'), 9);
@@ -99,7 +100,7 @@ void findingsTable(Page& page, const ai::Findings& findings) {
   for (const auto& f : findings.ranked) {
     if (y + row > page.y() + page.remaining()) break;  // never draw into the footer
     const QColor colour = f.positive ? QColor(150, 60, 0) : Qt::black;
-    cell(0, y, QString::fromStdString(f.label), f.positive, colour);
+    cell(0, y, findingName(findings, f.label), f.positive, colour);
     cell(1, y, QStringLiteral("%1 %").arg(f.probability * 100.0, 0, 'f', 1), f.positive, colour);
     cell(2, y, QStringLiteral("%1 %").arg(f.threshold * 100.0, 0, 'f', 1), false, Qt::black);
     cell(3, y, f.positive ? QObject::tr("above") : QObject::tr("below"), f.positive, colour);
@@ -132,7 +133,7 @@ void footer(QPainter& painter, const QRectF& pageRect, const ReportRequest& requ
   painter.setPen(QColor(90, 90, 90));
   const QRectF box(pageRect.left(), pageRect.bottom() - mm(8), pageRect.width(), mm(8));
   painter.drawText(box, Qt::AlignLeft | Qt::AlignBottom,
-                   QObject::tr("%1, %2. %3").arg(request.software, request.created.toString(Qt::ISODate), QString::fromUtf8(ai::Findings::kDisclaimer)));
+                   QObject::tr("%1, %2. %3").arg(request.software, request.created.toString(Qt::ISODate), disclaimer()));
   painter.drawText(box, Qt::AlignRight | Qt::AlignBottom, QObject::tr("Page %1 of %2").arg(page).arg(pages));
 }
 
@@ -205,7 +206,7 @@ Status writePdfReport(const ReportRequest& request, const std::string& path) {
           page.text(QStringLiteral("%1. %2: %3%4")
                         .arg(++n)
                         .arg(QString::fromUtf8(measure::toString(a.kind)),
-                             QString::fromStdString(measure::describe(measure::measure(*rf.film, a))),
+                             describeMeasurement(measure::measure(*rf.film, a)),
                              a.text.empty() ? QString() : QStringLiteral("  \"%1\"").arg(QString::fromStdString(a.text))),
                     8.5, false, Qt::black, mm(3));
         }

@@ -19,6 +19,7 @@ struct ViewerSettings {
   bool overlays = true;
   bool quizInTeaching = true;  // teaching mode hides findings until revealed
   QString userModelFolder;     // packs here are listed beside the shipped ones
+  QString language;            // "en", "de", "fr"; empty: the system's (language.h), read at start-up
 
   static ViewerSettings load();
   void save() const;
@@ -41,6 +42,7 @@ private:
   QCheckBox* m_overlays = nullptr;
   QCheckBox* m_quiz = nullptr;
   QLineEdit* m_models = nullptr;
+  QComboBox* m_language = nullptr;
 };
 
 }  // namespace hilum::ui
