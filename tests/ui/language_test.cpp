@@ -1,13 +1,17 @@
 // The UI language: chosen from the setting or the system locale, the compiled-in translation
 // installed, and finding names shown from the pack's manifest in that language.
+#include "ui_support.h"
+
 #include "hilum/ai/findings.h"
 #include "hilum/report/localized.h"
 #include "hilum/ui/findings_panel.h"
 #include "hilum/ui/language.h"
+#include "hilum/ui/viewer_settings.h"
 
 #include <catch2/catch.hpp>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QTranslator>
 #include <QTreeWidget>
@@ -67,6 +71,20 @@ TEST_CASE("the German translation is compiled in and names findings as the pack 
     CHECK(list->topLevelItem(1)->text(0) == "Pleural thickening");  // the pack gives no German: English
     CHECK(list->headerItem()->text(0) == "Befund");
     CHECK(panel.findChild<QLabel*>("disclaimer")->text().contains("Entscheidungsunterstützung"));
+    test::snapshot(&panel, "findings_de");
+
+    ui::ViewerSettings settings;
+    settings.language = "fr";
+    ui::SettingsDialog dialog(settings);
+    auto* language = dialog.findChild<QComboBox*>("language");
+    REQUIRE(language);
+    CHECK(language->count() == 4);  // System, English, Deutsch, Français
+    CHECK(language->currentText() == QString::fromUtf8("Français"));
+    CHECK(dialog.windowTitle() == "Einstellungen");
+    CHECK(dialog.settings().language == "fr");
+    language->setCurrentIndex(0);
+    CHECK(dialog.settings().language.isEmpty());  // the system's
+    test::snapshot(&dialog, "settings_de");
   }
   {
     TranslatorsRemoved cleanup;
