@@ -1,5 +1,7 @@
 #include "pacs_cli_p.h"
 
+#include <pthread.h>
+
 #include "arguments.h"
 #include "cli.h"
 
@@ -81,6 +83,32 @@ int printTransfer(const pacs::TransferReport& report, std::ostream& out, std::os
       << report.count(pacs::InstanceStatus::Failed) << " failed\n";
   if (report.interruption) err << "hilum-cli: " << report.interruption->reason() << "\n";
   return report.complete() ? kExitOk : kExitFailed;
+}
+
+pacs::StorageServerOptions storageServerOptions(const Arguments& parsed, const pacs::ScuOptions& options, int port,
+                                                const std::string& root) {
+  pacs::StorageServerOptions server;
+  server.aeTitle = options.callingAeTitle;
+  server.port = port;
+  server.root = root;
+  server.bindAddress = parsed.value("--bind").value_or("127.0.0.1");
+  server.dimseTimeoutS = options.dimseTimeoutS;
+  return server;
+}
+
+StopSignals::StopSignals() {
+  sigemptyset(&m_set);
+  sigaddset(&m_set, SIGINT);
+  sigaddset(&m_set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &m_set, &m_previous);
+}
+
+StopSignals::~StopSignals() { pthread_sigmask(SIG_SETMASK, &m_previous, nullptr); }
+
+const char* StopSignals::wait() {
+  int signal = 0;
+  sigwait(&m_set, &signal);
+  return signal == SIGINT ? "SIGINT" : "SIGTERM";
 }
 
 }  // namespace hilum::cli

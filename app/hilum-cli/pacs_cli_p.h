@@ -5,6 +5,9 @@
 #include "hilum/pacs/options.h"
 #include "hilum/pacs/pacs_config.h"
 #include "hilum/pacs/outcome.h"
+#include "hilum/pacs/storage_server.h"
+
+#include <csignal>
 
 #include <iosfwd>
 #include <optional>
@@ -42,5 +45,25 @@ pacs::ProgressCallback progressPrinter(std::ostream& err);
 // One line per instance on `out` ("stored PATH", "already present PATH", "failed WHAT: reason"),
 // a summary and the interruption on `err`; returns the exit code (0 only when all went well).
 int printTransfer(const pacs::TransferReport& report, std::ostream& out, std::ostream& err);
+
+// The storage SCP of `pacs listen` and `watch`: our AE title and timeout from the SCU options, the
+// port given, --bind (default 127.0.0.1), storing under `root`.
+pacs::StorageServerOptions storageServerOptions(const Arguments& parsed, const pacs::ScuOptions& options, int port,
+                                                const std::string& root);
+
+// SIGINT / SIGTERM blocked for this object's life -- create it before any thread, which inherits
+// the mask -- and taken synchronously by wait(): no handler, no polling. The previous mask comes
+// back on destruction.
+class StopSignals {
+public:
+  StopSignals();
+  ~StopSignals();
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+  const char* wait();  // "SIGINT" or "SIGTERM"
+
+private:
+  sigset_t m_set, m_previous;
+};
 
 }  // namespace hilum::cli

@@ -5,10 +5,8 @@
 
 #include "hilum/pacs/storage_server.h"
 
-#include <csignal>
 #include <mutex>
 #include <ostream>
-#include <pthread.h>
 
 namespace hilum::cli {
 
@@ -27,20 +25,8 @@ int pacsListenCommand(const std::vector<std::string>& args, std::ostream& out, s
   const auto toDir = parsed->value("--to");
   if (!toDir || toDir->empty()) return usageError(err, "pacs listen needs --to DIR", synopsis);
 
-  pacs::StorageServerOptions serverOptions;
-  serverOptions.aeTitle = options->callingAeTitle;
-  serverOptions.port = *port;
-  serverOptions.root = *toDir;
-  serverOptions.bindAddress = parsed->value("--bind").value_or("127.0.0.1");
-  serverOptions.dimseTimeoutS = options->dimseTimeoutS;
-
-  // SIGINT / SIGTERM are blocked before the server thread exists (it inherits the mask), then
-  // taken synchronously here with sigwait: no handler, no polling.
-  sigset_t stopSignals, previous;
-  sigemptyset(&stopSignals);
-  sigaddset(&stopSignals, SIGINT);
-  sigaddset(&stopSignals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stopSignals, &previous);
+  const pacs::StorageServerOptions serverOptions = storageServerOptions(*parsed, *options, *port, *toDir);
+  StopSignals stopSignals;  // before the server thread starts: it inherits the mask
 
   std::mutex mutex;
   std::size_t failures = 0;
@@ -54,17 +40,12 @@ int pacsListenCommand(const std::vector<std::string>& args, std::ostream& out, s
     }
     out << std::endl;  // one line per instance, as it arrives
   });
-  if (Status s = server.start(); !s.ok()) {
-    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
-    return reportError(err, s.error());
-  }
+  if (Status s = server.start(); !s.ok()) return reportError(err, s.error());
   err << "hilum-cli: " << serverOptions.aeTitle << " listening on " << serverOptions.bindAddress << ":" << server.port()
       << ", storing into " << *toDir << " (Ctrl+C stops)" << std::endl;
-  int signal = 0;
-  sigwait(&stopSignals, &signal);
+  const char* signal = stopSignals.wait();
   server.stop();
-  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
-  err << "hilum-cli: stopped (" << (signal == SIGINT ? "SIGINT" : "SIGTERM") << ")" << std::endl;
+  err << "hilum-cli: stopped (" << signal << ")" << std::endl;
   return failures == 0 ? kExitOk : kExitFailed;
 }
 

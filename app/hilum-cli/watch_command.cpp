@@ -11,12 +11,10 @@
 #include "hilum/pacs/storage_server.h"
 #include "hilum/triage/worklist.h"
 
-#include <csignal>
 #include <filesystem>
 #include <iomanip>
 #include <mutex>
 #include <ostream>
-#include <pthread.h>
 #include <sstream>
 
 namespace hilum::cli {
@@ -78,6 +76,9 @@ int watchCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     worklistOptions.resultsDirectory = (std::filesystem::path(*store) / "results").string();
   }
   worklistOptions.ledgerPath = (std::filesystem::path(*store) / "worklist.json").string();
+  // Before any thread starts (Qt's, the worklist's, the server's): each inherits the mask, so a
+  // Ctrl+C reaches the sigwait below instead of killing the process mid-write.
+  StopSignals stopSignals;
   ensureGuiApplication();  // the Secondary Capture's caption needs fonts
 
   std::mutex mutex;
@@ -87,32 +88,16 @@ int watchCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   });
   if (Status s = worklist.start(); !s.ok()) return reportError(err, s.error());
 
-  pacs::StorageServerOptions serverOptions;
-  serverOptions.aeTitle = options->callingAeTitle;
-  serverOptions.port = *port;
-  serverOptions.root = (std::filesystem::path(*store) / "films").string();
-  serverOptions.bindAddress = parsed->value("--bind").value_or("127.0.0.1");
-  serverOptions.dimseTimeoutS = options->dimseTimeoutS;
-
-  // As in `pacs listen`: stop signals blocked before any thread starts, then taken with sigwait.
-  sigset_t stopSignals, previous;
-  sigemptyset(&stopSignals);
-  sigaddset(&stopSignals, SIGINT);
-  sigaddset(&stopSignals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stopSignals, &previous);
+  const pacs::StorageServerOptions serverOptions =
+      storageServerOptions(*parsed, *options, *port, (std::filesystem::path(*store) / "films").string());
   pacs::StorageServer server(serverOptions, [&](const pacs::InstanceOutcome& o) {
     if (o.status == pacs::InstanceStatus::Stored) worklist.submit(o.path);
   });
-  if (Status s = server.start(); !s.ok()) {
-    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
-    return reportError(err, s.error());
-  }
+  if (Status s = server.start(); !s.ok()) return reportError(err, s.error());
   err << "hilum-cli: " << serverOptions.aeTitle << " listening on " << serverOptions.bindAddress << ":" << server.port()
       << ", triage with " << worklist.model() << " (decision support, not a diagnosis); Ctrl+C stops" << std::endl;
-  int signal = 0;
-  sigwait(&stopSignals, &signal);
+  stopSignals.wait();
   server.stop();
-  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   err << "hilum-cli: stopping after " << worklist.pending() << " queued film(s) are analysed" << std::endl;
   worklist.waitUntilIdle(std::chrono::minutes(5));
   return kExitOk;
