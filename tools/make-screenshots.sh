@@ -20,7 +20,6 @@ shot() {  # NAME, then hilum options
 shot viewer --analyze "$work/phantom.dcm"
 shot viewer-contours --analyze --heatmap contour --all-positives "$work/phantom.dcm"
 shot viewer-teaching --analyze --teaching "$work/phantom.dcm"
-shot viewer-layout --analyze --layout 1x2 "$work/phantom.dcm"
 
 # Tabs and dialogs, as the UI tests drive them (tiny packs trained in the test, generated films).
 HILUM_UI_SNAPSHOTS="$PWD/$out" QT_QPA_PLATFORM=offscreen "$BUILD/tests/ui/test_ui" "[train],[worklist],[about],[pacs]" > /dev/null
