@@ -1,9 +1,12 @@
 // Bad input gets a clear error naming the file and the reason: never a crash, never a hang, never
 // silent garbage.
 #include "dicom_fixture.h"
+#include "hostile_corpus.h"
 #include "temp_dir.h"
 
+#include "hilum/film/dicom_tags.h"
 #include "hilum/film/loader.h"
+#include "hilum/film/study_index.h"
 
 #include <catch2/catch.hpp>
 
@@ -262,5 +265,51 @@ TEST_CASE("broken PNG, JPEG and TIFF files are refused by name", "[film][broken]
     const auto film = loadFilm(dir.file("bad.tif"));
     REQUIRE_FALSE(film.ok());
     CHECK_THAT(film.error().message(), Contains("bad.tif"));
+  }
+}
+
+TEST_CASE("sequences nested 20000 deep are refused, not recursed into", "[film][broken]") {
+  // DCMTK 3.6.7 reads nested sequences recursively: 20000 levels (a 720 kB file) overflowed the stack
+  // (SIGSEGV) in loadFilm, the tag browser and the study index before they were walked first.
+  TempDir dir;
+  for (const bool defined : {false, true}) {
+    DYNAMIC_SECTION((defined ? "defined" : "undefined") << " lengths") {
+      writeBytes(dir.file("deep.dcm"), nestedSequenceFilm(20000, defined));
+      const auto film = loadFilm(dir.file("deep.dcm"));
+      REQUIRE_FALSE(film.ok());
+      CHECK(film.error().code() == ErrorCode::Malformed);
+      CHECK_THAT(film.error().message(), Contains("deep.dcm") && Contains("nested deeper than 64"));
+      const auto tags = hilum::film::readDicomTags(dir.file("deep.dcm"));
+      REQUIRE_FALSE(tags.ok());
+      CHECK_THAT(tags.error().reason(), Contains("nested"));
+      const auto index = hilum::film::indexPath(dir.path());
+      REQUIRE(index.ok());
+      REQUIRE(index.value().skipped.size() == 1);  // listed with the reason, not a crash
+      CHECK_THAT(index.value().skipped[0].reason, Contains("nested"));
+      // A nesting the limit allows still opens.
+      writeBytes(dir.file("deep.dcm"), nestedSequenceFilm(64, defined));
+      CHECK(loadFilm(dir.file("deep.dcm")).ok());
+    }
+  }
+}
+
+TEST_CASE("a gray stream declared as colour is refused, not read as three samples", "[film][broken]") {
+  // An 8-bit gray RLE or JPEG-LS frame with Photometric Interpretation RGB / YBR_FULL made the colour
+  // conversion read three bytes per pixel from a one-byte-per-pixel buffer (ASan: heap overflow).
+  TempDir dir;
+  for (Syntax syntax : {Syntax::Rle, Syntax::JpegLsLossless, Syntax::ExplicitLE}) {
+    for (const char* photometric : {"RGB", "YBR_FULL"}) {
+      DYNAMIC_SECTION(syntaxName(syntax) << " as " << photometric) {
+        DicomSpec spec;
+        spec.syntax = syntax;
+        spec.bitsAllocated = spec.bitsStored = 8;
+        spec.attributes = {{"PhotometricInterpretation", photometric}};
+        writeDicom(spec, dir.file("liar.dcm"));
+        const auto film = loadFilm(dir.file("liar.dcm"));
+        REQUIRE_FALSE(film.ok());
+        CHECK(film.error().code() == ErrorCode::Malformed);
+        CHECK_THAT(film.error().message(), Contains("liar.dcm") && Contains("1 samples per pixel"));
+      }
+    }
   }
 }

@@ -1,8 +1,11 @@
 // hilum-make-fixture OUT.dcm [--rows N] [--columns N] [--bits N] [--syntax NAME] [--phantom 1]
 // Writes a synthetic film with the test fixtures' writer: benchmark input that needs no patient data.
 // --phantom 1 draws a synthetic PA chest (for screenshots and demos) with a made-up identity.
+// hilum-make-fixture --hostile-corpus DIR writes the hostile corpus (hostile_corpus.h) plus one small
+// intact film per transfer syntax: the fuzzers' seeds (tools/fuzz.sh).
 #include "chest_phantom.h"
 #include "dicom_fixture.h"
+#include "hostile_corpus.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -21,6 +24,24 @@ int main(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << "usage: hilum-make-fixture OUT.dcm [--rows N] [--columns N] [--bits N] [--syntax NAME] [--phantom 1]\n";
     return 2;
+  }
+  if (argc == 3 && std::string(argv[1]) == "--hostile-corpus") {
+    try {
+      const auto files = hilum::test::writeHostileCorpus(argv[2]);
+      for (const auto& [name, syntax] : syntaxes) {
+        hilum::test::DicomSpec small;
+        small.rows = 24;
+        small.columns = 32;
+        small.syntax = syntax;
+        if (syntax == Syntax::JpegBaseline) small.bitsAllocated = small.bitsStored = 8;
+        hilum::test::writeDicom(small, std::string(argv[2]) + "/intact-" + name + ".dcm");
+      }
+      std::cout << files.size() + syntaxes.size() << " files written to " << argv[2] << "\n";
+    } catch (const std::exception& e) {
+      std::cerr << "hilum-make-fixture: " << e.what() << "\n";
+      return 1;
+    }
+    return 0;
   }
   hilum::test::DicomSpec spec;
   spec.rows = spec.columns = 3000;

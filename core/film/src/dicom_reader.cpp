@@ -2,6 +2,7 @@
 
 #include "codec_registry_p.h"
 #include "dicom_attributes_p.h"
+#include "dicom_nesting_p.h"
 #include "j2k_decoder_p.h"
 #include "jpegls_decoder_p.h"
 #include "rle_decoder_p.h"
@@ -123,9 +124,20 @@ Result<std::vector<Uint8>> firstEncapsulatedFrame(DcmPixelData& pixelData, E_Tra
 
   std::vector<Uint8> bytes;
   Uint32 consumed = 0;  // bytes of items 1.. including their 8-byte item headers
+  // A table that does not start at 0 or whose second offset falls inside a fragment does not
+  // describe these fragments: following it gave another frame's pixels as the first frame's.
+  const bool useTable = frames > 1 && offsets.size() >= 2;
+  bool reachedTable = false;
+  if (useTable && offsets[0] != 0)
+    return fail(ErrorCode::Malformed, "Basic Offset Table does not start at the first fragment", path);
   for (unsigned long i = 1; i < items; ++i) {
     if (frames > 1) {
-      if (offsets.size() >= 2 && consumed >= offsets[1]) break;
+      if (useTable && consumed >= offsets[1]) {
+        if (consumed != offsets[1])
+          return fail(ErrorCode::Malformed, "Basic Offset Table does not match the fragments", path);
+        reachedTable = true;
+        break;
+      }
       if (offsets.size() < 2 && items - 1 == static_cast<unsigned long>(frames) && i > 1) break;
     }
     DcmPixelItem* fragment = nullptr;
@@ -142,6 +154,8 @@ Result<std::vector<Uint8>> firstEncapsulatedFrame(DcmPixelData& pixelData, E_Tra
       break;
   }
   if (bytes.empty()) return fail(ErrorCode::Truncated, "first frame is empty", path);
+  if (useTable && !reachedTable)
+    return fail(ErrorCode::Malformed, "Basic Offset Table does not match the fragments", path);
   return bytes;
 }
 
@@ -174,6 +188,7 @@ Result<PixelBuffer> decodeColourFirstFrame(DcmDataset& dataset, E_TransferSyntax
 
 Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limits, int previewSizePx) {
   ensureDcmtkReady();
+  if (const auto deep = excessiveNesting(path)) return fail(ErrorCode::Malformed, *deep, path);
   DcmFileFormat file;
   // ERM_autoDetect also accepts a bare data set with no preamble and no File Meta (old CR files).
   const OFCondition loaded = file.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_autoDetect);
@@ -243,6 +258,11 @@ Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limit
   if (!monochrome && photometric != "RGB" && photometric.rfind("YBR_", 0) != 0 && photometric != "PALETTE COLOR")
     return fail(ErrorCode::Unsupported, "photometric interpretation '" + photometric + "' is not supported", path);
   if (monochrome && samples != 1)
+    return fail(ErrorCode::Malformed, photometric + " with " + std::to_string(samples) + " samples per pixel", path);
+  // RGB and YBR need three samples, a palette one: the colour paths below read that many per pixel
+  // (a gray RLE or JPEG-LS stream declared RGB made grayFromInterleaved read past its buffer).
+  const int colourSamples = photometric == "PALETTE COLOR" ? 1 : 3;
+  if (!monochrome && samples != colourSamples)
     return fail(ErrorCode::Malformed, photometric + " with " + std::to_string(samples) + " samples per pixel", path);
 
   auto& pixelData = static_cast<DcmPixelData&>(*pixelElement);
