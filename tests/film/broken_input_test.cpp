@@ -313,3 +313,31 @@ TEST_CASE("a gray stream declared as colour is refused, not read as three sample
     }
   }
 }
+
+TEST_CASE("a JPEG fragment that would hang DCMTK's precision scan is refused", "[film][broken]") {
+  // DCMTK 3.6.7's scanJpegDataForBitDepth never moves past a TEM marker (FF01): found by fuzz_film,
+  // a JPEG baseline film whose first fragment starts FF01 instead of FFD8 hung loadFilm forever.
+  TempDir dir;
+  for (Syntax syntax : {Syntax::JpegBaseline, Syntax::JpegLosslessSV1}) {
+    DYNAMIC_SECTION(syntaxName(syntax)) {
+      DicomSpec spec;
+      spec.syntax = syntax;
+      if (syntax == Syntax::JpegBaseline) spec.bitsAllocated = spec.bitsStored = 8;
+      writeDicom(spec, dir.file("whole.dcm"));
+      const std::string whole = readBytes(dir.file("whole.dcm"));
+      const auto soi = whole.find(std::string("\xFF\xD8", 2), whole.rfind(std::string("\xE0\x7F\x10\x00", 4)));
+      REQUIRE(soi != std::string::npos);
+      for (const std::string& start : {std::string("\xFF\x01", 2), std::string("\xFF\xD8\xFF\x01", 4),
+                                       std::string("\xFF\xD8\xFF\xE0\x00\x00", 6)}) {
+        std::string broken = whole;
+        broken.replace(soi, start.size(), start);
+        writeBytes(dir.file("tem.dcm"), broken);
+        const auto begin = std::chrono::steady_clock::now();
+        const auto film = loadFilm(dir.file("tem.dcm"));
+        REQUIRE_FALSE(film.ok());
+        CHECK_THAT(film.error().message(), Contains("tem.dcm") && Contains("JPEG"));
+        CHECK(std::chrono::steady_clock::now() - begin < std::chrono::seconds(5));
+      }
+    }
+  }
+}

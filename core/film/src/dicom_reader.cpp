@@ -23,6 +23,8 @@
 #include <cmath>
 #include <exception>
 #include <new>
+#include <optional>
+#include <string>
 
 namespace hilum::film::detail {
 namespace {
@@ -159,6 +161,40 @@ Result<std::vector<Uint8>> firstEncapsulatedFrame(DcmPixelData& pixelData, E_Tra
   return bytes;
 }
 
+// Why DCMTK's JPEG decoder must not see the first fragment, if it must not. DCMTK 3.6.7 first scans
+// it for the frame header's precision (DJCodecDecoder::scanJpegDataForBitDepth), and that scan never
+// advances past a TEM marker (FF01): a 1.7 kB file hung the loader forever (found by fuzz_film).
+// Checked the way the scan walks: SOI, then marker segments up to the first SOFn.
+std::optional<std::string> jpegHeaderProblem(const Uint8* data, std::size_t size) {
+  if (size < 4 || data[0] != 0xFF || data[1] != 0xD8) return "JPEG data do not start with a Start of Image marker";
+  std::size_t offset = 2;
+  while (offset + 4 <= size) {
+    if (data[offset] != 0xFF) return "JPEG marker expected at byte " + std::to_string(offset);
+    const Uint8 marker = data[offset + 1];
+    if (marker == 0xFF) {  // fill byte
+      ++offset;
+      continue;
+    }
+    const bool sof = (marker >= 0xC0 && marker <= 0xCF) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+    if (sof) return std::nullopt;
+    if (marker == 0x01) return "JPEG TEM marker before the frame header";
+    if (marker == 0xD9) return "JPEG data end before the frame header";
+    if (marker >= 0xD0 && marker <= 0xD8) {
+      offset += 2;
+      continue;
+    }
+    const std::size_t length = std::size_t(data[offset + 2]) << 8 | data[offset + 3];
+    if (length < 2) return "JPEG marker segment at byte " + std::to_string(offset) + " has length " + std::to_string(length);
+    offset += 2 + length;
+  }
+  return "JPEG data hold no frame header";
+}
+
+bool isDcmtkJpeg(E_TransferSyntax xfer) {
+  return xfer == EXS_JPEGProcess1 || xfer == EXS_JPEGProcess2_4 || xfer == EXS_JPEGProcess14 ||
+         xfer == EXS_JPEGProcess14SV1;
+}
+
 // 8-bit interleaved colour to gray: Y itself for YBR, Rec. 601 luma for RGB.
 PixelBuffer grayFromInterleaved(const Uint8* samples, int columns, int rows, bool isYbr) {
   PixelBuffer out;
@@ -276,6 +312,18 @@ Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limit
                                             std::to_string(frames) + " frame(s) of " + std::to_string(columns) +
                                             " x " + std::to_string(rows) + " at " + std::to_string(bitsAllocated) +
                                             " bits need " + std::to_string(frameBytes * frames), path);
+  }
+
+  if (isDcmtkJpeg(xfer)) {
+    DcmPixelSequence* sequence = nullptr;
+    DcmPixelItem* fragment = nullptr;
+    Uint8* raw = nullptr;
+    if (pixelData.getEncapsulatedRepresentation(xfer, nullptr, sequence).bad() || sequence == nullptr ||
+        sequence->getItem(fragment, 1).bad() || fragment == nullptr || fragment->getUint8Array(raw).bad() ||
+        raw == nullptr)
+      return fail(ErrorCode::Malformed, "JPEG pixel data hold no readable fragment", path);
+    if (const auto problem = jpegHeaderProblem(raw, fragment->getLength()))
+      return fail(ErrorCode::Malformed, *problem, path);
   }
 
   PixelBuffer pixels;
