@@ -106,8 +106,9 @@ struct ChildRun {
   std::string err;
 };
 
-// hilum-cli ARGS as a child process, killed after kTimeLimit.
-ChildRun runExecutable(const std::vector<std::string>& args, const std::string& errFile) {
+// hilum-cli ARGS as a child process, killed after `limit`.
+ChildRun runExecutable(const std::vector<std::string>& args, const std::string& errFile,
+                       std::chrono::steady_clock::duration limit) {
   const pid_t pid = ::fork();
   if (pid == 0) {
     const int devNull = ::open("/dev/null", O_WRONLY);
@@ -121,7 +122,7 @@ ChildRun runExecutable(const std::vector<std::string>& args, const std::string& 
     ::_exit(127);
   }
   ChildRun run;
-  const auto deadline = std::chrono::steady_clock::now() + kTimeLimit;
+  const auto deadline = std::chrono::steady_clock::now() + limit;
   int status = 0;
   rusage usage{};
   for (;;) {
@@ -147,7 +148,11 @@ void runCorpusThroughExecutable(std::size_t stride) {
   TempDir dir;
   const auto corpus = writeHostileCorpus(dir.path());
   REQUIRE(corpus.size() >= 300);
-  const long baseline = runExecutable({"version"}, dir.file("stderr.txt")).maxRssKiB;
+  // A bare start (LibTorch's libraries load: 0.5 s, 2 s under the asan preset, more on a busy
+  // machine) is not the file's doing: the 5 s limit is for the work on top of it.
+  const auto startedAt = std::chrono::steady_clock::now();
+  const long baseline = runExecutable({"version"}, dir.file("stderr.txt"), std::chrono::minutes(2)).maxRssKiB;
+  const auto limit = kTimeLimit + (std::chrono::steady_clock::now() - startedAt);
   int runs = 0, crashes = 0, hangs = 0;
   long maxRss = 0;
   auto total = std::chrono::steady_clock::duration::zero();
@@ -159,7 +164,7 @@ void runCorpusThroughExecutable(std::size_t stride) {
                  : std::vector<std::string>{"info", f.path};
       INFO(args[0] << " " << f.kind << " (" << f.path << ")");
       const auto start = std::chrono::steady_clock::now();
-      const ChildRun r = runExecutable(args, dir.file("stderr.txt"));
+      const ChildRun r = runExecutable(args, dir.file("stderr.txt"), limit);
       total += std::chrono::steady_clock::now() - start;
       ++runs;
       INFO("stderr: " << r.err);
@@ -175,7 +180,8 @@ void runCorpusThroughExecutable(std::size_t stride) {
   }
   std::cout << "hostile corpus through the executable: " << (corpus.size() + stride - 1) / stride << " of "
             << corpus.size() << " files, " << runs << " runs, " << crashes << " crashes, " << hangs
-            << " hangs over 5 s, peak RSS " << maxRss / 1024 << " MiB (" << baseline / 1024 << " MiB to start), "
+            << " hangs over 5 s (beyond a bare start of "
+            << std::chrono::duration_cast<std::chrono::milliseconds>(limit - kTimeLimit).count() << " ms), peak RSS " << maxRss / 1024 << " MiB (" << baseline / 1024 << " MiB to start), "
             << std::chrono::duration_cast<std::chrono::seconds>(total).count() << " s in all\n";
 }
 
