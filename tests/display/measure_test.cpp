@@ -127,5 +127,9 @@ TEST_CASE("annotation files round-trip, scale to other resolutions and reject no
           "needs 3 points, found 2");
   rejects(R"({"format":"hilum-annotations","version":1,"film":{},"annotations":[{"kind":"distance","points":[[1,"x"],[3,4]]}]})",
           "unexpected structure");
+  // Found by fuzz_annotations: a key of the wrong type threw past parseAnnotations (std::terminate).
+  rejects(R"({"format":1,"film":{},"annotations":[]})", "unexpected structure");
+  rejects(R"({"format":"hilum-annotations","version":"2","film":{},"annotations":[]})", "unexpected structure");
+  rejects(R"({"format":"hilum-annotations","version":1,"film":{"path":7},"annotations":[]})", "unexpected structure");
   CHECK(measure::readAnnotations(dir.file("missing.json")).error().code() == ErrorCode::NotFound);
 }

@@ -41,11 +41,13 @@ std::string toJson(const AnnotationFile& file) {
 Result<AnnotationFile> parseAnnotations(const std::string& text, const std::string& origin) {
   const json root = json::parse(text, nullptr, false);
   if (root.is_discarded() || !root.is_object()) return malformed(origin, "not a JSON object");
-  if (root.value("format", std::string()) != kFormat) return malformed(origin, "not a Hilum annotation file");
-  if (root.value("version", 0) > kVersion)
-    return Error(Module::Measure, ErrorCode::Unsupported, "annotation file version is newer than this Hilum", origin);
   AnnotationFile file;
+  // Every typed read inside the try: json::value() throws when a key holds another type ("format":
+  // 1 escaped as type_error and ended the process; found by fuzz_annotations).
   try {
+    if (root.value("format", std::string()) != kFormat) return malformed(origin, "not a Hilum annotation file");
+    if (root.value("version", 0) > kVersion)
+      return Error(Module::Measure, ErrorCode::Unsupported, "annotation file version is newer than this Hilum", origin);
     const json& film = root.at("film");
     file.sopInstanceUid = film.value("sopInstanceUid", std::string());
     file.filmPath = film.value("path", std::string());
