@@ -102,7 +102,7 @@ public:
     register_module("classifier", m_classifier);
     // torchvision's initialisation: Kaiming for convolutions, BN at identity, zero classifier bias.
     for (auto& module : modules(/*include_self=*/false)) {
-      if (auto* c = module->as<nn::Conv2d>()) nn::init::kaiming_normal_(c->weight);
+      if (auto* c = module->template as<nn::Conv2d>()) nn::init::kaiming_normal_(c->weight);
       else if (auto* bn = module->as<nn::BatchNorm2d>()) {
         nn::init::ones_(bn->weight);
         nn::init::zeros_(bn->bias);
@@ -198,7 +198,7 @@ public:
     }
     m_fc = register_module("fc", nn::Linear(in, classes));
     for (auto& module : modules(false)) {
-      if (auto* c = module->as<nn::Conv2d>()) nn::init::kaiming_normal_(c->weight, 0.0, torch::kFanOut, torch::kReLU);
+      if (auto* c = module->template as<nn::Conv2d>()) nn::init::kaiming_normal_(c->weight, 0.0, torch::kFanOut, torch::kReLU);
     }
   }
   torch::Tensor features(const torch::Tensor& x) override {
