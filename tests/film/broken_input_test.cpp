@@ -341,3 +341,40 @@ TEST_CASE("a JPEG fragment that would hang DCMTK's precision scan is refused", "
     }
   }
 }
+
+TEST_CASE("Pixel Data with a value representation DCMTK does not read as pixels is refused", "[film][broken]") {
+  // Found by fuzz_film: (7FE0,0010) with VR "MB" became a plain DCMTK element, and the loader's
+  // static_cast to DcmPixelData was undefined behaviour (UBSan).
+  TempDir dir;
+  DicomSpec spec;
+  writeDicom(spec, dir.file("whole.dcm"));
+  std::string bytes = readBytes(dir.file("whole.dcm"));
+  const auto at = bytes.rfind(std::string("\xE0\x7F\x10\x00", 4));
+  REQUIRE(at != std::string::npos);
+  for (const char* vr : {"MB", "UT", "SQ"}) {
+    bytes[at + 4] = vr[0], bytes[at + 5] = vr[1];
+    writeBytes(dir.file("vr.dcm"), bytes);
+    const auto film = loadFilm(dir.file("vr.dcm"));
+    INFO(vr);
+    if (!film.ok()) CHECK_THAT(film.error().message(), Contains("vr.dcm"));
+  }
+}
+
+TEST_CASE("a codestream larger than the header's frame is refused before it is decoded", "[film][broken]") {
+  // Such a stream used to be decoded in full (up to 16384² pixels from a few bytes) and only then
+  // compared with the header; the header's frame now caps the decode.
+  TempDir dir;
+  for (Syntax syntax : {Syntax::JpegLsLossless, Syntax::J2kLossless}) {
+    DYNAMIC_SECTION(syntaxName(syntax)) {
+      DicomSpec spec;
+      spec.syntax = syntax;
+      spec.rows = 300;
+      spec.columns = 400;
+      spec.attributes = {{"Rows", "24"}, {"Columns", "32"}};
+      writeDicom(spec, dir.file("big.dcm"));
+      const auto film = loadFilm(dir.file("big.dcm"));
+      REQUIRE_FALSE(film.ok());
+      CHECK_THAT(film.error().message(), Contains("big.dcm") && Contains("larger than the frame allowed (768 pixels)"));
+    }
+  }
+}

@@ -301,7 +301,13 @@ Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limit
   if (!monochrome && samples != colourSamples)
     return fail(ErrorCode::Malformed, photometric + " with " + std::to_string(samples) + " samples per pixel", path);
 
-  auto& pixelData = static_cast<DcmPixelData&>(*pixelElement);
+  // (7FE0,0010) with a VR other than OB/OW is read by DCMTK as a plain element, not DcmPixelData;
+  // the static_cast used here was undefined behaviour (UBSan, found by fuzz_film).
+  auto* pixelDataElement = dynamic_cast<DcmPixelData*>(pixelElement);
+  if (pixelDataElement == nullptr)
+    return fail(ErrorCode::Malformed, "Pixel Data has the value representation " +
+                                          std::string(DcmVR(pixelElement->getVR()).getVRName()), path);
+  auto& pixelData = *pixelDataElement;
   const bool encapsulated = !xferInfo.isNotEncapsulated();
   if (!encapsulated) {
     // Declared length against declared geometry: a short element means a truncated or inconsistent
@@ -332,7 +338,7 @@ Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limit
   if (isJpeg2000(xfer)) {
     auto bytes = firstEncapsulatedFrame(pixelData, xfer, static_cast<int>(frames), true, path);
     if (!bytes.ok()) return bytes.error();
-    auto j2k = decodeJ2k(bytes.value().data(), bytes.value().size(), limits.maxFramePixels, previewSizePx);
+    auto j2k = decodeJ2k(bytes.value().data(), bytes.value().size(), std::int64_t(rows) * columns, previewSizePx);
     if (!j2k.ok()) return j2k.error().withPath(path);
     reduction = j2k.value().reduction;
     const int step = 1 << reduction;
@@ -345,7 +351,9 @@ Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limit
   } else if ((xfer == EXS_JPEGLSLossless || xfer == EXS_JPEGLSLossy) && photometric != "PALETTE COLOR") {
     auto bytes = firstEncapsulatedFrame(pixelData, xfer, static_cast<int>(frames), true, path);
     if (!bytes.ok()) return bytes.error();
-    auto jls = decodeJpegLs(bytes.value().data(), bytes.value().size(), limits.maxFramePixels);
+    // At most the header's own frame: a codestream claiming more is wrong, and was decoded in full
+    // (up to LoadLimits' 16384² pixels from a few bytes) before the geometry was compared.
+    auto jls = decodeJpegLs(bytes.value().data(), bytes.value().size(), std::int64_t(rows) * columns);
     if (!jls.ok()) return jls.error().withPath(path);
     const JpegLsImage& image = jls.value();
     if (image.columns != columns || image.rows != rows || image.components != samples)

@@ -104,7 +104,8 @@ Result<J2kImage> decodeJ2k(const std::uint8_t* data, std::size_t size, std::int6
   if (cols <= 0 || rows <= 0) return j2kError(ErrorCode::Malformed, "JPEG 2000 image has no pixels", {});
   if (cols * rows > maxPixels)
     return j2kError(ErrorCode::TooLarge, "JPEG 2000 image of " + std::to_string(cols) + " x " +
-                                             std::to_string(rows) + " pixels exceeds the limit", {});
+                                             std::to_string(rows) + " pixels is larger than the frame allowed (" +
+                                             std::to_string(maxPixels) + " pixels)", {});
 
   int reduction = 0;
   if (previewSizePx > 0) {

@@ -29,7 +29,8 @@ Result<JpegLsImage> decodeJpegLs(const std::uint8_t* data, std::size_t size, std
   if (ec != charls::jpegls_errc::success) return jlsError(ErrorCode::Malformed, "frame header is unreadable", ec);
   if (static_cast<std::int64_t>(info.width) * info.height > maxPixels)
     return Error(Module::Film, ErrorCode::TooLarge, "JPEG-LS frame of " + std::to_string(info.width) + " x " +
-                                                        std::to_string(info.height) + " pixels exceeds the limit");
+                                                        std::to_string(info.height) + " pixels is larger than the frame allowed (" +
+                                                        std::to_string(maxPixels) + " pixels)");
   if (info.bits_per_sample < 2 || info.bits_per_sample > 16 || (info.component_count != 1 && info.component_count != 3))
     return Error(Module::Film, ErrorCode::Unsupported,
                  "JPEG-LS with " + std::to_string(info.component_count) + " components of " +
