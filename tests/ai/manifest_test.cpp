@@ -123,3 +123,11 @@ TEST_CASE("a label code reads as English text by default", "[ai][manifest]") {
   const LabelSpec plain{"Pneumothorax", "", {}};
   CHECK(displayName(plain, "de") == "Pneumothorax");
 }
+
+TEST_CASE("a number too large for a double is refused, not thrown", "[ai][manifest]") {
+  // Found by fuzz_manifest: nlohmann's out_of_range (406, number overflow) escaped parseManifest,
+  // which caught parse_error only, and ended the process.
+  const auto m = parseManifest(R"({"name": "x", "calibration": {"offsets": [-1.8e23572204]}})", "big/model.json");
+  REQUIRE_FALSE(m.ok());
+  CHECK_THAT(m.error().message(), Contains("model.json") && Contains("not valid JSON"));
+}

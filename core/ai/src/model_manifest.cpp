@@ -84,7 +84,7 @@ Result<ModelManifest> parseManifest(const std::string& text, const std::string& 
   json j;
   try {
     j = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 1e23572204 (fuzz_manifest)
     return bad(path, std::string("manifest is not valid JSON (") + e.what() + ")");
   }
   if (!j.is_object()) return bad(path, "manifest is not a JSON object");
