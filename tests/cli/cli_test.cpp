@@ -1,5 +1,5 @@
 // hilum-cli's contract: command names, JSON keys, exit codes and error lines that scripts rely on.
-#include "cli.h"
+#include "cli_run.h"
 #include "dicom_fixture.h"
 #include "temp_dir.h"
 #include "tiny_pack.h"
@@ -19,17 +19,8 @@ using Catch::Matchers::StartsWith;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Run cli(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = hilum::cli::run(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Run = hilum::test::CliRun;
+inline Run cli(const std::vector<std::string>& args) { return hilum::test::runCli(args); }
 
 std::string writeFilm(const TempDir& dir) {
   DicomSpec spec;

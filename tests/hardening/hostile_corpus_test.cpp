@@ -2,7 +2,7 @@
 // refused with a message that names the file and a reason, or shown correctly. In process first
 // (fast, and under the asan preset every read is checked), then through the real executable with a
 // 5 s limit per run, where a crash, a hang or a memory blow-up cannot hide behind the test process.
-#include "cli.h"
+#include "cli_run.h"
 #include "hostile_corpus.h"
 #include "temp_dir.h"
 
@@ -33,17 +33,8 @@ constexpr auto kTimeLimit = std::chrono::seconds(5);
 // caps a frame at 16384² pixels; the corpus's bombs must be refused long before they cost this much.
 constexpr long kMaxExtraRssKiB = 512L * 1024;
 
-struct Outcome {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Outcome cli(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = hilum::cli::run(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Outcome = hilum::test::CliRun;
+inline Outcome cli(const std::vector<std::string>& args) { return hilum::test::runCli(args); }
 
 // A refusal names the file and gives a reason: "hilum-cli: PATH: reason".
 bool isNamedRefusal(const Outcome& r, const std::string& path) {

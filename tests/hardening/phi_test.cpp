@@ -1,7 +1,7 @@
 // Patient data stays out of what Hilum says about its work: error lines and progress name the file
 // and the reason, never the patient. (What a command is asked to show, like `info`'s Patient line,
 // is output, not a log.)
-#include "cli.h"
+#include "cli_run.h"
 #include "dicom_fixture.h"
 #include "temp_dir.h"
 
@@ -17,17 +17,8 @@ const char* const kName = "Zebulon^Quixote";  // unlikely to appear by chance
 const char* const kNamePart = "Zebulon";
 const char* const kPatientId = "PID-7733911";
 
-struct Outcome {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Outcome cli(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = hilum::cli::run(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Outcome = hilum::test::CliRun;
+inline Outcome cli(const std::vector<std::string>& args) { return hilum::test::runCli(args); }
 
 DicomSpec namedFilm() {
   DicomSpec spec;

@@ -1,5 +1,5 @@
 // hilum-cli pacs against a real Orthanc: the commands, their exit codes and find's JSON keys.
-#include "cli.h"
+#include "cli_run.h"
 #include "hilum/pacs/pacs_config.h"
 #include "pacs_support.h"
 
@@ -14,17 +14,8 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Run cli(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = hilum::cli::run(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Run = hilum::test::CliRun;
+inline Run cli(const std::vector<std::string>& args) { return hilum::test::runCli(args); }
 
 }  // namespace
 

@@ -167,7 +167,7 @@ void MainWindow::createMenus() {
     rf.selectedFinding = m_findings->selectedFinding();
     rf.style = m_findings->style();
     const auto config = pacs::loadPacsConfig();
-    const std::string store = config.ok() && !config.value().storeFolder.empty() ? config.value().storeFolder : pacs::defaultStoreFolder();
+    const std::string store = config.ok() ? config.value().store() : pacs::defaultStoreFolder();
     auto* watcher = new QFutureWatcher<Result<std::vector<std::string>>>(this);
     connect(watcher, &QFutureWatcher<Result<std::vector<std::string>>>::finished, this, [this, watcher] {
       const auto written = watcher->result();

@@ -228,7 +228,7 @@ bool QueryRetrieveDialog::setNode(const QString& name) {
 }
 
 QString QueryRetrieveDialog::storeFolder() const {
-  return qstr(m_config.storeFolder.empty() ? pacs::defaultStoreFolder() : m_config.storeFolder);
+  return qstr(m_config.store());
 }
 
 QString QueryRetrieveDialog::statusText() const { return m_status->text(); }

@@ -20,7 +20,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <numeric>
 
 namespace hilum::ui {
 namespace {
@@ -134,10 +133,7 @@ void ValidationGallery::showFilms(const QString& packDirectory, const train::Dat
   std::vector<std::pair<std::string, std::vector<std::string>>> work;
   for (int i = 0; i < d->total; ++i) {
     const auto& sample = films.samples[static_cast<std::size_t>(i)];
-    std::vector<std::string> truth;
-    for (std::size_t l = 0; l < films.labels.size(); ++l)
-      if (sample.targets[l] > 0.5f) truth.push_back(films.labels[l]);
-    work.emplace_back(sample.image, truth);
+    work.emplace_back(sample.image, films.labelsOf(sample));
   }
 
   QPointer<ValidationGallery> self(this);
@@ -150,15 +146,12 @@ void ValidationGallery::showFilms(const QString& packDirectory, const train::Dat
     m_cancel->setEnabled(false);
     m_save->setEnabled(!d->cases.empty());
     // Final order: mistakes first, the most confident ones leading.
-    std::vector<std::size_t> order(d->cases.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [this](std::size_t a, std::size_t b) { return report::shownBefore(d->cases[a], d->cases[b]); });
     QList<QListWidgetItem*> items;
     while (m_list->count() > 0) items << m_list->takeItem(0);
-    for (std::size_t i : order)
-      for (auto* item : items)
-        if (item->data(kCaseRole).toULongLong() == i) m_list->addItem(item);
+    std::stable_sort(items.begin(), items.end(), [this](QListWidgetItem* a, QListWidgetItem* b) {
+      return report::shownBefore(d->cases[a->data(kCaseRole).toULongLong()], d->cases[b->data(kCaseRole).toULongLong()]);
+    });
+    for (auto* item : items) m_list->addItem(item);
     applyFilter();
     QString text = (d->singleLabel ? tr("%1: %2 of %3 held-out films called wrongly. Decision support, not a diagnosis.")
                                    : tr("%1: %2 of %3 held-out films with a true finding missed at the pack's operating points. "

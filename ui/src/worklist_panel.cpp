@@ -142,7 +142,7 @@ void WorklistPanel::ensureWorklist() {
   }
   triage::WorklistOptions options;
   options.packDirectory = pack.toStdString();
-  const std::string store = config.value().storeFolder.empty() ? pacs::defaultStoreFolder() : config.value().storeFolder;
+  const std::string store = config.value().store();
   options.ledgerPath = (std::filesystem::path(store) / "worklist.json").string();
   options.resultsDirectory = (std::filesystem::path(store) / "results").string();
   auto policy = triage::parsePolicy(config.value().priorities);
@@ -208,7 +208,7 @@ void WorklistPanel::startReceiving() {
   options.aeTitle = config.value().localAeTitle;
   options.port = config.value().scpPort;
   options.bindAddress = config.value().scpBindAddress;
-  const std::string store = config.value().storeFolder.empty() ? pacs::defaultStoreFolder() : config.value().storeFolder;
+  const std::string store = config.value().store();
   options.root = (std::filesystem::path(store) / "films").string();
   QPointer<WorklistPanel> self(this);
   // Handed over on the GUI thread, which holds films received while the pack is still opening.

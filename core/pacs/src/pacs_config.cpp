@@ -132,6 +132,8 @@ json toJson(const PacsConfig& config) {
 
 }  // namespace
 
+std::string PacsConfig::store() const { return storeFolder.empty() ? defaultStoreFolder() : storeFolder; }
+
 Result<Node> PacsConfig::resolve(const std::string& nameOrAddress) const {
   for (const auto& named : nodes)
     if (named.name == nameOrAddress) return named.node;

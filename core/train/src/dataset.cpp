@@ -39,6 +39,13 @@ std::vector<int> Dataset::positives() const {
   return counts;
 }
 
+std::vector<std::string> Dataset::labelsOf(const Sample& sample) const {
+  std::vector<std::string> names;
+  for (std::size_t l = 0; l < labels.size(); ++l)
+    if (sample.targets[l] > 0.5f) names.push_back(labels[l]);
+  return names;
+}
+
 Result<std::vector<std::vector<std::string>>> readCsv(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error(Module::Train, ErrorCode::NotFound, "CSV file is missing or unreadable", path);

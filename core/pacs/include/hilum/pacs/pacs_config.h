@@ -31,6 +31,9 @@ struct PacsConfig {
   std::string resultsNode;   // a node name: send SR + SC of every analysed film there; empty: keep local
   std::string priorities;    // "Pneumothorax=3,Effusion=1.5" (triage::parsePolicy)
 
+  // The local store: storeFolder, or defaultStoreFolder() when it is empty.
+  std::string store() const;
+
   // A node by name (case-sensitive), or "AET@host:port" parsed. The error lists the known names.
   Result<Node> resolve(const std::string& nameOrAddress) const;
 };

@@ -27,6 +27,8 @@ struct Dataset {
 
   // Positives per label, for reports and class weights.
   std::vector<int> positives() const;
+  // The names of the labels a sample carries (empty: no finding).
+  std::vector<std::string> labelsOf(const Sample& sample) const;
 };
 
 // Which CSV columns hold what. Column names are matched exactly; empty names are auto-detected
