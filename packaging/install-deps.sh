@@ -11,8 +11,9 @@ packages=(
   # films
   libdcmtk-dev dcmtk libopenjp2-7-dev libcharls-dev
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
-  # AI (libssl-dev: SHA-256 of model weights)
-  libtorch-dev libssl-dev
+  # AI (libssl-dev: SHA-256 of model weights; libgloo-dev: the headers of the Gloo collectives
+  # LibTorch's c10d uses for data-parallel training)
+  libtorch-dev libssl-dev libgloo-dev
   # JSON, tests, headless GUI; dicom3tools' dciodvfy judges the DICOM objects Hilum writes,
   # poppler-utils' pdftotext reads back the PDF reports
   nlohmann-json3-dev catch2 xvfb xauth dicom3tools poppler-utils

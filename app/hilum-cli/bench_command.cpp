@@ -28,6 +28,7 @@ const char* const kSynopsis =
     "bench open FILE [--runs N] [--max-size PX] [--json]\n"
     "       hilum-cli bench analyze FILE [--model DIR] [--device D] [--runs N] [--json]\n"
     "       hilum-cli bench train [--architecture A] [--batch N] [--size PX] [--runs N]\n"
+    "                             [--world-size N --rank R --rendezvous HOST:PORT]\n"
     "       hilum-cli bench window FILE [--max-size PX] [--runs N]";
 
 struct Stats {
@@ -210,12 +211,23 @@ int benchTrain(const Arguments& parsed, std::ostream& out, std::ostream& err) {
   const auto runs = parsed.intAtLeast("--runs", 1, 5);
   if (!batch || !size || !runs)
     return usageError(err, "--batch, --size (>= 32) and --runs need positive numbers", kSynopsis);
-  const auto timing = train::benchmarkTrainingStep(architecture, *batch, *size, *runs);
+  train::DistributedOptions group;
+  const auto world = parsed.intAtLeast("--world-size", 1, 1);
+  const auto rank = parsed.intAtLeast("--rank", 0, 0);
+  if (!world || !rank) return usageError(err, "--world-size and --rank need whole numbers", kSynopsis);
+  group.worldSize = *world;
+  group.rank = *rank;
+  if (const auto rendezvous = parsed.value("--rendezvous"))
+    if (Status s = train::parseRendezvous(*rendezvous, group); !s.ok()) return usageError(err, s.error().reason(), kSynopsis);
+  if (Status s = train::validateDistributed(group); !s.ok()) return usageError(err, s.error().reason(), kSynopsis);
+  const auto timing = train::benchmarkTrainingStep(architecture, *batch, *size, *runs, 0, group);
   if (!timing.ok()) return reportError(err, timing.error());
   const auto& t = timing.value();
-  out << "bench train " << architecture << ", batch " << *batch << ", " << *size << " px, " << t.threads
-      << " threads, " << *runs << " runs\n  step  median " << std::fixed << std::setprecision(1) << t.medianMs
-      << " ms   min " << t.minMs << " ms   max " << t.maxMs << " ms\n";
+  out << "bench train " << architecture << ", batch " << *batch << (t.worldSize > 1 ? " per rank" : "") << ", " << *size
+      << " px, " << t.threads << " threads" << (t.worldSize > 1 ? " per rank, " + std::to_string(t.worldSize) + " ranks" : "")
+      << ", " << *runs << " runs\n  step  median " << std::fixed << std::setprecision(1) << t.medianMs
+      << " ms   min " << t.minMs << " ms   max " << t.maxMs << " ms   (" << t.imagesPerSecond << " images/s)\n";
+  if (t.worldSize > 1) out << "  all-reduce of all gradients alone  median " << t.allReduceMedianMs << " ms\n";
   return kExitOk;
 }
 
@@ -254,7 +266,8 @@ int benchWindow(const Arguments& parsed, std::ostream& out, std::ostream& err) {
 int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.empty()) return usageError(err, "bench needs a benchmark name (open)", kSynopsis);
   std::string problem;
-  const auto parsed = Arguments::parse({args.begin() + 1, args.end()}, {"--runs", "--max-size", "--model", "--device", "--architecture", "--batch", "--size"},
+  const auto parsed = Arguments::parse({args.begin() + 1, args.end()}, {"--runs", "--max-size", "--model", "--device", "--architecture", "--batch", "--size",
+                                        "--world-size", "--rank", "--rendezvous"},
                                        {"--json"}, problem);
   if (!parsed) return usageError(err, problem, kSynopsis);
   if (args[0] == "open") return benchOpen(*parsed, out, err);

@@ -20,7 +20,8 @@
 namespace hilum::cli {
 namespace {
 
-const char* const kTrainSynopsis = "train CONFIG.json [--resume]";
+const char* const kTrainSynopsis =
+    "train CONFIG.json [--resume] [--world-size N --rank R --rendezvous HOST:PORT] [--timeout S]";
 const char* const kEvaluateSynopsis =
     "evaluate --model DIR --data CSV|DIR|--config CONFIG.json [--root DIR] [--split RUN/split.json [--side test|validation]] [--json OUT|-]";
 const char* const kGallerySynopsis =
@@ -36,20 +37,35 @@ std::string fixed(double v, int digits = 3) {
 
 int trainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string problem;
-  const auto parsed = Arguments::parse(args, {}, {"--resume"}, problem);
+  const auto parsed = Arguments::parse(args, {"--world-size", "--rank", "--rendezvous", "--timeout"}, {"--resume"}, problem);
   if (!parsed) return usageError(err, problem, kTrainSynopsis);
   if (parsed->positional().size() != 1) return usageError(err, "train takes one CONFIG.json", kTrainSynopsis);
   auto config = train::readTrainConfig(parsed->positional()[0]);
   if (!config.ok()) return reportError(err, config.error());
 
+  // The group: the config's "distributed" block, then torchrun's variables, then these options.
+  train::DistributedOptions& group = config.value().distributed;
+  if (Status s = train::distributedFromEnvironment(group); !s.ok()) return usageError(err, s.error().reason(), kTrainSynopsis);
+  for (const auto& [option, field] : {std::pair<const char*, int*>{"--world-size", &group.worldSize}, {"--rank", &group.rank}, {"--timeout", &group.timeoutSeconds}}) {
+    if (!parsed->has(option)) continue;
+    const auto value = parsed->intAtLeast(option, 0, 0);
+    if (!value) return usageError(err, std::string(option) + " needs a whole number", kTrainSynopsis);
+    *field = *value;
+  }
+  if (const auto rendezvous = parsed->value("--rendezvous"))
+    if (Status s = train::parseRendezvous(*rendezvous, group); !s.ok()) return usageError(err, s.error().reason(), kTrainSynopsis);
+  if (Status s = train::validateDistributed(group); !s.ok()) return usageError(err, s.error().reason(), kTrainSynopsis);
+  const bool quiet = group.rank > 0;  // rank 0 shows the batches; the others only their epochs
+  const std::string tag = group.active() ? "rank " + std::to_string(group.rank) + ": " : "";
+
   train::TrainCallbacks callbacks;
-  callbacks.log = [&err](const std::string& line) { err << "hilum-cli: " << line << "\n"; };
-  callbacks.progress = [&err](const train::TrainProgress& p) {
+  callbacks.log = [&err, tag](const std::string& line) { err << "hilum-cli: " << tag << line << "\n"; };
+  if (!quiet) callbacks.progress = [&err](const train::TrainProgress& p) {
     err << "\repoch " << p.epoch << "/" << p.epochs << "  batch " << p.batch << "/" << p.batches << "  loss "
         << fixed(p.loss, 4) << "   " << std::flush;
   };
-  callbacks.epochEnded = [&err](const train::EpochReport& r) {
-    err << "\repoch " << r.epoch << ": train loss " << fixed(r.trainLoss, 4) << ", validation loss "
+  callbacks.epochEnded = [&err, tag](const train::EpochReport& r) {
+    err << "\r" << tag << "epoch " << r.epoch << ": train loss " << fixed(r.trainLoss, 4) << ", validation loss "
         << fixed(r.validationLoss, 4) << ", mean AUC " << fixed(r.meanAuc) << ", PR-AUC " << fixed(r.meanAveragePrecision);
     if (r.accuracy > 0) err << ", accuracy " << fixed(r.accuracy);
     err << ", lr " << r.learningRate << ", " << fixed(r.seconds, 0) << " s (waiting for data " << fixed(r.dataWaitSeconds, 1) << " s)"
@@ -58,6 +74,10 @@ int trainCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   const auto summary = train::trainModel(config.value(), callbacks, parsed->has("--resume"));
   if (!summary.ok()) return reportError(err, summary.error());
   const auto& s = summary.value();
+  if (s.packDirectory.empty()) {  // a rank other than 0: rank 0 exports
+    out << tag << "done after " << s.epochsRun << " epochs; rank 0 exports the pack\n";
+    return kExitOk;
+  }
   out << "pack: " << s.packDirectory << "\nbest epoch " << s.bestEpoch << " of " << s.epochsRun
       << ", test mean AUC " << fixed(s.testMeanAuc) << "\n";
   for (std::size_t l = 0; l < s.labels.size(); ++l)
@@ -183,10 +203,7 @@ int galleryCommand(const std::vector<std::string>& args, std::ostream& out, std:
   std::vector<report::GalleryCase> cases;
   const std::size_t count = std::min<std::size_t>(static_cast<std::size_t>(films), data.samples.size());
   for (std::size_t i = 0; i < count; ++i) {
-    std::vector<std::string> truth;
-    for (std::size_t l = 0; l < data.labels.size(); ++l)
-      if (data.samples[i].targets[l] > 0.5f) truth.push_back(data.labels[l]);
-    auto c = report::galleryCase(*analyzer.value(), data.samples[i].image, truth);
+    auto c = report::galleryCase(*analyzer.value(), data.samples[i].image, data.labelsOf(data.samples[i]));
     if (!c.ok()) return reportError(err, c.error());
     cases.push_back(std::move(c).value());
     err << "\rgallery " << cases.size() << "/" << count << std::flush;

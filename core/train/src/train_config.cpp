@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -92,6 +93,15 @@ Result<TrainConfig> parseTrainConfig(const std::string& text, const std::string&
     c.balance = t.value("balance", true);
     c.seed = t.value("seed", 1);
     c.threads = t.value("threads", 0);
+    c.freezeBatchNorm = t.value("freeze_batch_norm", false);
+    const auto d = j.value("distributed", nlohmann::json::object());
+    c.distributed.worldSize = d.value("world_size", 1);
+    c.distributed.rank = d.value("rank", 0);
+    c.distributed.timeoutSeconds = d.value("timeout_s", 300);
+    c.distributed.localWorldSize = d.value("local_world_size", 0);
+    if (d.contains("rendezvous"))
+      if (Status s = parseRendezvous(d.at("rendezvous").get<std::string>(), c.distributed); !s.ok()) return s.error().withPath(path);
+    if (Status s = validateDistributed(c.distributed); !s.ok()) return s.error().withPath(path);
     if (c.epochs < 1 || c.batchSize < 1 || !(c.learningRate > 0))
       return Error(Module::Train, ErrorCode::Malformed, "epochs, batch_size and lr must be positive", path);
     if (c.optimizer != "adam" && c.optimizer != "adamw" && c.optimizer != "sgd")
@@ -120,6 +130,52 @@ Result<TrainConfig> parseTrainConfig(const std::string& text, const std::string&
     return Error(Module::Train, ErrorCode::Malformed, std::string("training config: ") + e.what(), path);
   }
   return c;
+}
+
+Status parseRendezvous(const std::string& text, DistributedOptions& options) {
+  const auto colon = text.rfind(':');
+  const auto bad = [&text] {
+    return Error(Module::Train, ErrorCode::InvalidArgument, "rendezvous \"" + text + "\" is not HOST:PORT");
+  };
+  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) return bad();
+  const std::string port = text.substr(colon + 1);
+  if (port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos) return bad();
+  options.host = text.substr(0, colon);
+  options.port = std::stoi(port);
+  if (options.port < 1 || options.port > 65535) return bad();
+  return {};
+}
+
+namespace {
+// The variable as a whole non-negative number, or an error naming it.
+Status numberFromEnvironment(const char* name, int& into) {
+  const char* value = std::getenv(name);
+  if (!value || !*value) return {};
+  const std::string text(value);
+  if (text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos)
+    return Error(Module::Train, ErrorCode::InvalidArgument, std::string(name) + "=\"" + text + "\" is not a whole number");
+  into = std::stoi(text);
+  return {};
+}
+}  // namespace
+
+Status distributedFromEnvironment(DistributedOptions& options) {
+  for (const auto& [name, field] : {std::pair<const char*, int*>{"WORLD_SIZE", &options.worldSize}, {"RANK", &options.rank},
+                                    {"LOCAL_WORLD_SIZE", &options.localWorldSize}, {"MASTER_PORT", &options.port}})
+    if (Status s = numberFromEnvironment(name, *field); !s.ok()) return s;
+  if (const char* host = std::getenv("MASTER_ADDR"); host && *host) options.host = host;
+  return {};
+}
+
+Status validateDistributed(const DistributedOptions& o) {
+  auto bad = [](const std::string& why) { return Error(Module::Train, ErrorCode::InvalidArgument, why); };
+  if (o.worldSize < 1) return bad("world size must be at least 1");
+  if (o.rank < 0 || o.rank >= o.worldSize)
+    return bad("rank " + std::to_string(o.rank) + " is outside 0.." + std::to_string(o.worldSize - 1));
+  if (o.port < 1 || o.port > 65535) return bad("rendezvous port " + std::to_string(o.port) + " is outside 1-65535");
+  if (o.timeoutSeconds < 1) return bad("distributed timeout must be at least 1 s");
+  if (o.host.empty()) return bad("rendezvous host is empty");
+  return {};
 }
 
 }  // namespace hilum::train

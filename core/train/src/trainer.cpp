@@ -9,6 +9,7 @@
 #include "hilum/train/calibration.h"
 #include "hilum/train/metrics.h"
 #include "hilum/train/split.h"
+#include "training_group.h"
 
 #include <ATen/Parallel.h>
 #include <nlohmann/json.hpp>
@@ -18,10 +19,12 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <iterator>
 #include <numeric>
 #include <random>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 namespace hilum::train {
 namespace fs = std::filesystem;
@@ -135,6 +138,33 @@ torch::Tensor lossOf(const torch::Tensor& logits, const torch::Tensor& targets, 
   if (task == ai::Task::MultiLabel)
     return F::binary_cross_entropy_with_logits(logits, targets, F::BinaryCrossEntropyWithLogitsFuncOptions().pos_weight(w.posWeight));
   return F::cross_entropy(logits, targets.argmax(1), F::CrossEntropyFuncOptions().weight(w.classWeight));
+}
+
+// A rank's share of the global batch's mean loss: its films' summed loss over the global batch's
+// denominator (films x labels; for weighted cross-entropy, the summed weights of the films' classes,
+// as torch's "mean" reduction divides by). Summed over the ranks it is the one-process batch loss,
+// whatever the slices' sizes, so the averaged gradients equal the one-process gradients.
+torch::Tensor shareOfLoss(const torch::Tensor& logits, const torch::Tensor& targets, ai::Task task, const LossWeights& w,
+                          const Dataset& data, const std::vector<std::size_t>& order, std::size_t from, std::size_t to) {
+  double denominator = 0;
+  for (std::size_t k = from; k < to; ++k) {
+    const auto& t = data.samples[order[k]].targets;
+    if (task == ai::Task::MultiLabel) denominator += static_cast<double>(t.size());
+    else denominator += w.classWeight[std::max_element(t.begin(), t.end()) - t.begin()].item<double>();
+  }
+  if (logits.size(0) == 0) return logits.sum() * 0.0;
+  const auto sum = task == ai::Task::MultiLabel
+                       ? F::binary_cross_entropy_with_logits(logits, targets, F::BinaryCrossEntropyWithLogitsFuncOptions().pos_weight(w.posWeight).reduction(torch::kSum))
+                       : F::cross_entropy(logits, targets.argmax(1), F::CrossEntropyFuncOptions().weight(w.classWeight).reduction(torch::kSum));
+  return sum / denominator;
+}
+
+// Training mode, with batch norm left in inference mode when the config freezes it.
+void setTraining(torch::nn::Module& net, bool freezeBatchNorm) {
+  net.train();
+  if (!freezeBatchNorm) return;
+  for (const auto& m : net.modules(false))
+    if (m->as<torch::nn::BatchNorm2d>()) m->eval();
 }
 
 // Probabilities [film][label] for a set of films, and the mean loss.
@@ -269,18 +299,32 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
     manifest.operatingPoints.assign(data.labels.size(), {});
 
     std::error_code ec;
-    fs::create_directories(config.output, ec);
+    if (config.distributed.rank == 0) fs::create_directories(config.output, ec);
     if (ec) return trainError(ErrorCode::WriteFailed, "cannot create run folder: " + ec.message(), config.output);
     const Split split = splitByPatient(data, config.validationFraction, config.testFraction, config.splitSeed);
     if (split.train.empty() || split.validation.empty()) return trainError(ErrorCode::InvalidArgument, "too few films to split", config.configPath);
-    if (Status s = writeFileAtomically(config.output + "/split.json", splitToJson(data, split)); !s.ok()) return s.error();
+    if (!config.distributed.active() || config.distributed.rank == 0)
+      if (Status s = writeFileAtomically(config.output + "/split.json", splitToJson(data, split)); !s.ok()) return s.error();
     log(std::to_string(data.samples.size()) + " films, " + std::to_string(data.labels.size()) + " labels; split " +
         std::to_string(split.train.size()) + " / " + std::to_string(split.validation.size()) + " / " + std::to_string(split.test.size()));
 
     auto pictures = cachePictures(data, manifest, cb);
     if (!pictures.ok()) return pictures.error();
 
-    at::set_num_threads(config.threads > 0 ? config.threads : ai::physicalCores());
+    // A data-parallel run: join the other ranks once this one's films are decoded (the rendezvous
+    // absorbs the ranks' different decode times). Only rank 0 writes into the run folder.
+    std::unique_ptr<internal::TrainingGroup> group;
+    const DistributedOptions& dist = config.distributed;
+    if (dist.active()) {
+      log("rank " + std::to_string(dist.rank) + " of " + std::to_string(dist.worldSize) + ": joining " + dist.host + ":" + std::to_string(dist.port));
+      group = internal::TrainingGroup::join(dist);
+      log("training group of " + std::to_string(dist.worldSize) + " ranks formed");
+    }
+    const int rank = group ? group->rank() : 0, world = group ? group->size() : 1;
+    const bool writer = rank == 0;
+    const int localRanks = dist.localWorldSize > 0 ? dist.localWorldSize
+                           : (dist.host == "localhost" || dist.host.rfind("127.", 0) == 0) ? world : 1;
+    at::set_num_threads(config.threads > 0 ? config.threads : std::max(1, ai::physicalCores() / localRanks));
     torch::manual_seed(config.seed);
     auto net = ai::internal::makeNetwork(manifest.architecture, static_cast<int>(data.labels.size()), manifest.inputChannels);
     if (!config.initFrom.empty()) {
@@ -310,15 +354,29 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
     double bestAuc = -1, lr = config.learningRate;
     std::vector<EpochReport> history;
     const std::string statePath = config.output + "/state.json";
-    if (resume && fs::exists(statePath)) {
+    // Rank 0 reads the checkpoint; the state and optimizer travel to the other ranks as bytes and the
+    // weights by the broadcast below, so a group resumes without a shared file system.
+    std::string stateText, optimizerBytes;
+    if (writer && resume && fs::exists(statePath)) {
       std::ifstream in(statePath);
-      const auto state = nlohmann::json::parse(in);
-      const int done = state.at("epoch").get<int>();
+      stateText.assign(std::istreambuf_iterator<char>(in), {});
+      const int done = nlohmann::json::parse(stateText).at("epoch").get<int>();
       auto w = ai::internal::readStateDict(config.output + "/model-e" + std::to_string(done) + ".pt");
       if (!w.ok()) return w.error();
       if (Status s = ai::internal::applyStateDict(*net, w.value(), statePath); !s.ok()) return s.error();
+      std::ifstream optimizerFile(config.output + "/optimizer-e" + std::to_string(done) + ".pt", std::ios::binary);
+      optimizerBytes.assign(std::istreambuf_iterator<char>(optimizerFile), {});
+    }
+    if (group) {
+      stateText = group->broadcastBytes(stateText);
+      optimizerBytes = group->broadcastBytes(optimizerBytes);
+      group->broadcastModule(*net);
+    }
+    if (!stateText.empty()) {
+      const auto state = nlohmann::json::parse(stateText);
+      const int done = state.at("epoch").get<int>();
       torch::serialize::InputArchive archive;
-      archive.load_from(config.output + "/optimizer-e" + std::to_string(done) + ".pt");
+      archive.load_from(optimizerBytes.data(), optimizerBytes.size());
       optimizer->load(archive);
       startEpoch = done + 1;
       bestEpoch = state.at("best_epoch").get<int>();
@@ -343,11 +401,23 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
         history.push_back(std::move(r));
       }
       log("resuming after epoch " + std::to_string(done));
-    } else if (resume) {
+    } else if (resume && writer) {
       log("nothing to resume in " + config.output + "; starting afresh");
     }
 
-    const std::size_t batches = (split.train.size() + static_cast<std::size_t>(config.batchSize) - 1) / static_cast<std::size_t>(config.batchSize);
+    // A global batch is batch_size films per rank; each rank takes its even slice of it.
+    const std::size_t globalBatch = static_cast<std::size_t>(config.batchSize) * static_cast<std::size_t>(world);
+    const std::size_t batches = (split.train.size() + globalBatch - 1) / globalBatch;
+    const auto reducer = group ? group->reducerFor(trainable) : nullptr;
+    // This rank's films of the global batch [from, to).
+    auto sliceOf = [&](std::size_t from, std::size_t to) {
+      const std::size_t n = to - from, r = static_cast<std::size_t>(rank), w = static_cast<std::size_t>(world);
+      return std::pair<std::size_t, std::size_t>{from + r * n / w, from + (r + 1) * n / w};
+    };
+    // This rank's validation films (every world-th one): predicted here, summed over the ranks.
+    std::vector<std::size_t> ownValidation;
+    for (std::size_t k = static_cast<std::size_t>(rank); k < split.validation.size(); k += static_cast<std::size_t>(world))
+      ownValidation.push_back(split.validation[k]);
     for (int epoch = startEpoch; epoch <= config.epochs; ++epoch) {
       const auto epochStart = std::chrono::steady_clock::now();
       if (config.scheduler == "cosine") lr = config.learningRate * 0.5 * (1.0 + std::cos(M_PI * (epoch - 1) / config.epochs));
@@ -355,20 +425,22 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
       std::vector<std::size_t> order = split.train;
       std::mt19937_64 shuffle(config.seed * 7919ULL + static_cast<std::uint64_t>(epoch));
       std::shuffle(order.begin(), order.end(), shuffle);
-      net->train();
+      setTraining(*net, config.freezeBatchNorm);
       double lossSum = 0;
       // The next batch is augmented on a second thread while this one trains, so the network waits
       // for data only when augmenting a batch takes longer than a training step.
       std::vector<std::pair<std::size_t, std::size_t>> ranges;
       for (std::size_t b = 0; b < batches; ++b) {
-        const std::size_t from = b * static_cast<std::size_t>(config.batchSize);
-        const std::size_t to = std::min(order.size(), from + static_cast<std::size_t>(config.batchSize));
-        if (to - from >= 2 || batches == 1) ranges.emplace_back(from, to);  // batch norm needs two films
+        const std::size_t from = b * globalBatch;
+        const std::size_t to = std::min(order.size(), from + globalBatch);
+        // Batch norm needs two films; every rank needs one.
+        if (to - from >= std::max<std::size_t>(2, static_cast<std::size_t>(world)) || batches == 1) ranges.emplace_back(from, to);
       }
       const std::uint64_t augmentSeed = config.seed * 1000ULL + static_cast<std::uint64_t>(epoch);
       auto prepare = [&](std::size_t k) {
         return std::async(std::launch::async, [&, k] {
-          return batchTensor(pictures.value(), order, ranges[k].first, ranges[k].second, manifest, &config.augment, augmentSeed);
+          const auto [from, to] = sliceOf(ranges[k].first, ranges[k].second);
+          return batchTensor(pictures.value(), order, from, to, manifest, &config.augment, augmentSeed);
         });
       };
       double dataWait = 0;
@@ -380,17 +452,57 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
         const auto x = pending.get();
         dataWait += std::chrono::duration<double>(std::chrono::steady_clock::now() - waitStart).count();
         if (k + 1 < ranges.size()) pending = prepare(k + 1);
-        const auto loss = lossOf(net->forward(x), targetsTensor(data, order, from, to), manifest.task, weights);
         optimizer->zero_grad();
-        loss.backward();
+        double batchLoss = 0;
+        if (reducer) {
+          // The Reducer averages over the ranks, so each rank's share is scaled up by their number.
+          const auto [own, ownEnd] = sliceOf(from, to);
+          reducer->prepareForForward();
+          const auto share = shareOfLoss(net->forward(x), targetsTensor(data, order, own, ownEnd), manifest.task, weights, data, order, from, to);
+          reducer->prepareForBackward();
+          try {
+            (share * static_cast<double>(world)).backward();
+          } catch (const std::exception& e) {  // the Reducer waits for its all-reduces at the end of backward;
+            // Gloo's own exceptions (a peer's socket closed) come through as they are, not as c10::Error
+            const auto* c10 = dynamic_cast<const c10::Error*>(&e);
+            throw internal::GroupError("rank " + std::to_string(rank) + ": gradient all-reduce failed (another rank stopped, or the network or the timeout broke the group): " +
+                                       (c10 ? c10->what_without_backtrace() : e.what()));
+          }
+          batchLoss = share.item<double>();  // summed over the ranks at the epoch's end
+        } else {
+          const auto loss = lossOf(net->forward(x), targetsTensor(data, order, from, to), manifest.task, weights);
+          loss.backward();
+          batchLoss = loss.item<double>();
+        }
         if (config.gradClip > 0) torch::nn::utils::clip_grad_norm_(trainable, config.gradClip);
         optimizer->step();
-        lossSum += loss.item<double>() * static_cast<double>(to - from);
-        if (cb.progress) cb.progress({epoch, config.epochs, static_cast<int>(from / static_cast<std::size_t>(config.batchSize) + 1),
-                                      static_cast<int>(batches), loss.item<double>()});
+        lossSum += batchLoss * static_cast<double>(to - from);
+        if (cb.progress) cb.progress({epoch, config.epochs, static_cast<int>(from / globalBatch + 1),
+                                      static_cast<int>(batches), batchLoss * world});
       }
 
-      auto [probabilities, validationLoss] = predict(*net, pictures.value(), data, split.validation, manifest, weights, config.batchSize);
+      std::vector<std::vector<float>> probabilities;
+      double validationLoss = 0;
+      if (group) {
+        group->averageBuffers(*net);
+        auto [own, ownLoss] = predict(*net, pictures.value(), data, ownValidation, manifest, weights, config.batchSize);
+        // Every rank's rows in place, zeros elsewhere: one sum gives all ranks every row.
+        const std::size_t labels = data.labels.size();
+        auto rows = torch::zeros({static_cast<int64_t>(split.validation.size()), static_cast<int64_t>(labels) + 2}, torch::kDouble);
+        auto cell = rows.accessor<double, 2>();
+        for (std::size_t k = 0; k < own.size(); ++k)
+          for (std::size_t l = 0; l < labels; ++l) cell[static_cast<int64_t>(static_cast<std::size_t>(rank) + k * static_cast<std::size_t>(world))][static_cast<int64_t>(l)] = own[k][l];
+        cell[0][static_cast<int64_t>(labels)] = ownLoss * static_cast<double>(own.size());
+        cell[0][static_cast<int64_t>(labels) + 1] = lossSum;
+        group->allReduceSum(rows);
+        probabilities.assign(split.validation.size(), std::vector<float>(labels));
+        for (std::size_t f = 0; f < split.validation.size(); ++f)
+          for (std::size_t l = 0; l < labels; ++l) probabilities[f][l] = static_cast<float>(cell[static_cast<int64_t>(f)][static_cast<int64_t>(l)]);
+        validationLoss = cell[0][static_cast<int64_t>(labels)] / static_cast<double>(split.validation.size());
+        lossSum = cell[0][static_cast<int64_t>(labels) + 1];
+      } else {
+        std::tie(probabilities, validationLoss) = predict(*net, pictures.value(), data, split.validation, manifest, weights, config.batchSize);
+      }
       const Scores s = score(probabilities, data, split.validation);
       EpochReport report;
       report.epoch = epoch;
@@ -410,7 +522,8 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
         bestEpoch = epoch;
         sinceBest = 0;
         plateau = 0;
-        if (Status st = ai::internal::writeStateDict(*net, config.output + "/best.pt"); !st.ok()) return st.error();
+        if (writer)
+          if (Status st = ai::internal::writeStateDict(*net, config.output + "/best.pt"); !st.ok()) return st.error();
       } else {
         ++sinceBest;
         if (config.scheduler == "plateau" && ++plateau > config.plateauPatience) {
@@ -422,6 +535,13 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
       history.push_back(report);
 
       // Checkpoint: weights and optimizer under the epoch's name first, then the state that names them.
+      if (!writer) {
+        if (cb.epochEnded) cb.epochEnded(report);
+        if (cb.stopAfterEpoch > 0 && epoch == cb.stopAfterEpoch)
+          return trainError(ErrorCode::Cancelled, "stopped after epoch " + std::to_string(epoch));
+        if (config.earlyStopping > 0 && sinceBest >= config.earlyStopping) break;
+        continue;
+      }
       if (Status st = ai::internal::writeStateDict(*net, config.output + "/model-e" + std::to_string(epoch) + ".pt"); !st.ok()) return st.error();
       if (Status st = saveOptimizer(*optimizer, config.output + "/optimizer-e" + std::to_string(epoch) + ".pt"); !st.ok()) return st.error();
       nlohmann::json state = {{"epoch", epoch}, {"best_epoch", bestEpoch}, {"best_auc", bestAuc}, {"since_best", sinceBest},
@@ -440,6 +560,16 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
       }
     }
 
+    // Rank 0 exports; the other ranks are done once the last epoch's checkpoint is written.
+    if (!writer) {
+      TrainSummary summary;
+      summary.labels = data.labels;
+      summary.epochsRun = static_cast<int>(history.size());
+      summary.bestEpoch = bestEpoch;
+      summary.bestValidationAuc = bestAuc;
+      summary.history = history;
+      return summary;
+    }
     // Export the best epoch: operating points by Youden's J on validation, metrics on the test patients.
     auto best = ai::internal::readStateDict(config.output + "/best.pt");
     if (!best.ok()) return best.error();
@@ -537,10 +667,15 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
       log("out-of-distribution threshold " + std::to_string(ood.value().threshold));
     }
     return summary;
+  } catch (const internal::GroupError& e) {
+    return trainError(ErrorCode::Internal, std::string("distributed training stopped: ") + e.what() +
+                                               "; restart every rank with --resume to continue from the last checkpoint", config.output);
   } catch (const c10::Error& e) {
     return trainError(ErrorCode::Internal, std::string("training failed: ") + e.what_without_backtrace(), config.configPath);
   } catch (const nlohmann::json::exception& e) {
     return trainError(ErrorCode::Malformed, std::string("run state is damaged: ") + e.what(), config.output);
+  } catch (const std::exception& e) {  // Gloo and the standard library throw their own types
+    return trainError(ErrorCode::Internal, std::string("training failed: ") + e.what(), config.configPath);
   }
 }
 
@@ -548,21 +683,32 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
 
 namespace hilum::train {
 
-Result<StepTiming> benchmarkTrainingStep(const std::string& architecture, int batchSize, int inputSize, int runs, int threads) {
+Result<StepTiming> benchmarkTrainingStep(const std::string& architecture, int batchSize, int inputSize, int runs, int threads,
+                                         const DistributedOptions& distributed) {
   try {
     StepTiming timing;
-    timing.threads = threads > 0 ? threads : ai::physicalCores();
+    std::unique_ptr<internal::TrainingGroup> group;
+    if (distributed.active()) group = internal::TrainingGroup::join(distributed);
+    timing.worldSize = group ? group->size() : 1;
+    const int localRanks = distributed.localWorldSize > 0 ? distributed.localWorldSize : timing.worldSize;
+    timing.threads = threads > 0 ? threads : std::max(1, ai::physicalCores() / localRanks);
     at::set_num_threads(timing.threads);
     torch::manual_seed(0);
     auto net = ai::internal::makeNetwork(architecture, 14, 3);
     net->train();
-    torch::optim::AdamW optimizer(net->parameters(), torch::optim::AdamWOptions(1e-3));
+    if (group) group->broadcastModule(*net);
+    const auto parameters = net->parameters();
+    const auto reducer = group ? group->reducerFor(parameters) : nullptr;
+    torch::optim::AdamW optimizer(parameters, torch::optim::AdamWOptions(1e-3));
+    torch::manual_seed(1 + (group ? group->rank() : 0));  // each rank its own films
     const auto x = torch::randn({batchSize, 3, inputSize, inputSize});
     const auto y = torch::randint(0, 2, {batchSize, 14}).to(torch::kFloat);
     std::vector<double> ms;
-    for (int i = 0; i < runs + 2; ++i) {  // two warm-up steps
+    for (int i = 0; i < runs + 2; ++i) {  // two warm-up steps (the Reducer rebuilds its buckets after the first)
       const auto start = std::chrono::steady_clock::now();
+      if (reducer) reducer->prepareForForward();
       const auto loss = F::binary_cross_entropy_with_logits(net->forward(x), y);
+      if (reducer) reducer->prepareForBackward();
       optimizer.zero_grad();
       loss.backward();
       optimizer.step();
@@ -572,11 +718,31 @@ Result<StepTiming> benchmarkTrainingStep(const std::string& architecture, int ba
     timing.medianMs = ms[ms.size() / 2];
     timing.minMs = ms.front();
     timing.maxMs = ms.back();
+    timing.imagesPerSecond = 1000.0 * batchSize * timing.worldSize / timing.medianMs;
+    if (group) {
+      // The communication alone: every gradient, as one flat tensor, all-reduced once per step.
+      int64_t count = 0;
+      for (const auto& p : parameters) count += p.numel();
+      auto flat = torch::ones({count});
+      std::vector<double> reduceMs;
+      for (int i = 0; i < runs + 1; ++i) {
+        group->barrier();
+        const auto start = std::chrono::steady_clock::now();
+        group->allReduceSum(flat);
+        if (i >= 1) reduceMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+      }
+      std::sort(reduceMs.begin(), reduceMs.end());
+      timing.allReduceMedianMs = reduceMs[reduceMs.size() / 2];
+    }
     return timing;
   } catch (const std::invalid_argument& e) {
     return trainError(ErrorCode::InvalidArgument, e.what());
+  } catch (const internal::GroupError& e) {
+    return trainError(ErrorCode::Internal, e.what());
   } catch (const c10::Error& e) {
     return trainError(ErrorCode::Internal, e.what_without_backtrace());
+  } catch (const std::exception& e) {
+    return trainError(ErrorCode::Internal, e.what());
   }
 }
 

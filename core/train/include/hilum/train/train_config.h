@@ -12,6 +12,27 @@
 
 namespace hilum::train {
 
+// Data-parallel training over several processes (one per machine or GPU), on PyTorch's c10d:
+// a TCPStore at the rendezvous (served by rank 0) and a Gloo process group. Each rank trains on its
+// slice of every global batch of `worldSize * batchSize` films; gradients are averaged by c10d's
+// Reducer (DistributedDataParallel's engine) during backward. worldSize 1: no group at all.
+struct DistributedOptions {
+  int worldSize = 1;
+  int rank = 0;
+  std::string host = "127.0.0.1";  // rendezvous: rank 0's address
+  int port = 29500;
+  int timeoutSeconds = 300;  // a collective that waits longer than this fails the run
+  int localWorldSize = 0;    // ranks sharing this machine's cores (0: worldSize when host is loopback, else 1)
+  bool active() const { return worldSize > 1; }
+};
+
+// "HOST:PORT" into options; the error names the text.
+Status parseRendezvous(const std::string& text, DistributedOptions& options);
+// torchrun's variables, where set: WORLD_SIZE, RANK, LOCAL_WORLD_SIZE, MASTER_ADDR, MASTER_PORT.
+Status distributedFromEnvironment(DistributedOptions& options);
+// Rank within [0, worldSize), sizes positive, port in range.
+Status validateDistributed(const DistributedOptions& options);
+
 struct TrainConfig {
   std::string configPath;
   // "data": one CSV source, or a list merged by readCsvDatasets; empty with `folder` set: a
@@ -37,7 +58,13 @@ struct TrainConfig {
   bool balance = true;        // pos_weight (multi-label) / class weights (single-label)
   std::uint64_t seed = 1;
   int threads = 0;
+  // Batch norm layers kept in inference mode (running statistics, affine still trained): every
+  // film's gradient then no longer depends on the others in its batch, so a run split over ranks
+  // equals the one-process run exactly (the equivalence test uses it), and tiny per-rank batches
+  // cannot destabilise the statistics.
+  bool freezeBatchNorm = false;
   AugmentOptions augment;
+  DistributedOptions distributed;
 
   bool exportHalf = false;    // store the pack's floating weights as float16: half the size, same outputs
   bool exportCalibration = true;  // fit the pack's calibration on the validation films

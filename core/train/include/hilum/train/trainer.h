@@ -69,10 +69,16 @@ namespace hilum::train {
 
 // Median milliseconds of one training step (forward, backward, optimiser step) on random data:
 // the number `hilum-cli bench train` compares with the same step in python3-torch.
+// With a group (distributed.worldSize > 1), each rank steps on its own batch with the gradients
+// averaged by c10d's Reducer, and the all-reduce of one step's gradients is also timed on its own.
 struct StepTiming {
   double medianMs = 0, minMs = 0, maxMs = 0;
   int threads = 0;
+  int worldSize = 1;
+  double imagesPerSecond = 0;    // over all ranks: worldSize * batch / median step
+  double allReduceMedianMs = 0;  // all gradients, alone (not overlapped with backward); 0 for one rank
 };
-Result<StepTiming> benchmarkTrainingStep(const std::string& architecture, int batchSize, int inputSize, int runs, int threads = 0);
+Result<StepTiming> benchmarkTrainingStep(const std::string& architecture, int batchSize, int inputSize, int runs, int threads = 0,
+                                         const DistributedOptions& distributed = {});
 
 }  // namespace hilum::train
