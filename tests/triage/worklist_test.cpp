@@ -221,3 +221,72 @@ TEST_CASE("with Orthanc as the PACS: pushed studies are triaged and their SR and
   CHECK(modalities.count("SR") == 2);
   CHECK(modalities.count("OT") + modalities.count("SC") + modalities.count("DX") >= 2);
 }
+
+TEST_CASE("results written but not known to be sent go again after a restart as the same objects", "[triage][worklist][orthanc]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.file("pack"));
+  test::writeTinyPack(dir.file("pack"));
+  test::OrthancServer orthanc;
+  HILUM_START_ORTHANC(orthanc);
+
+  std::filesystem::create_directories(dir.file("in"));
+  writeShapes(dir.file("in/bar.dcm"), -1, 0.7, "1.2.826.0.1.3680043.10.31");
+  writeShapes(dir.file("in/disc.dcm"), 0.4, -1, "1.2.826.0.1.3680043.10.32");
+  triage::WorklistOptions options;
+  options.packDirectory = dir.file("pack");
+  options.ledgerPath = dir.file("store/worklist.json");
+  options.sendResultsTo = orthanc.node();
+  options.resultsDirectory = dir.file("store/results");
+  options.analyzerThreads = 1;
+  {
+    triage::TriageWorklist worklist(options);
+    REQUIRE(worklist.start().ok());
+    worklist.submit(dir.file("in/bar.dcm"));
+    worklist.submit(dir.file("in/disc.dcm"));
+    REQUIRE(waitForFilms(worklist, 2));
+    for (const auto& s : worklist.studies()) {
+      REQUIRE(s.films.front().resultsSent);
+      CHECK(s.films.front().resultFiles.size() == 2);
+      CHECK(s.films.front().sendMs > 0);
+      CHECK(s.films.front().inferenceMs > 0);
+    }
+  }
+  REQUIRE(orthanc.count("/instances") == 4);  // an SR and an SC per film
+
+  // A kill after Orthanc took the results but before the ledger said so; and, for the other film,
+  // its Secondary Capture lost since.
+  auto ledger = nlohmann::json::parse(test::readBytes(options.ledgerPath));
+  std::string goneFile;
+  for (auto& study : ledger["studies"])
+    for (auto& film : study["films"]) {
+      film["results_sent"] = false;
+      if (film["path"] == dir.file("in/disc.dcm")) {
+        goneFile = film["result_files"][1];
+        std::filesystem::remove(goneFile);
+      }
+    }
+  test::writeBytes(options.ledgerPath, ledger.dump());
+
+  triage::TriageWorklist again(options);
+  REQUIRE(again.start().ok());
+  REQUIRE(again.waitUntilIdle(std::chrono::seconds(60)));
+  for (const auto& s : again.studies()) {
+    const auto& film = s.films.front();
+    if (film.path == dir.file("in/bar.dcm")) {
+      CHECK(film.resultsSent);  // the same SOP instances again: Orthanc keeps one of each
+      CHECK(film.sendError.empty());
+    } else {
+      CHECK_FALSE(film.resultsSent);  // never a new result in place of a lost one
+      CHECK_THAT(film.sendError, Catch::Matchers::Contains(std::filesystem::path(goneFile).filename().string()) && Catch::Matchers::Contains("gone"));
+    }
+  }
+  CHECK(orthanc.count("/instances") == 4);
+
+  // forget() drops a film's row from the list and the ledger; submitted again, it is new.
+  again.forget({dir.file("in/bar.dcm")});
+  CHECK(again.studies().size() == 1);
+  CHECK(test::readBytes(options.ledgerPath).find(dir.file("in/bar.dcm")) == std::string::npos);
+  again.submit(dir.file("in/bar.dcm"));
+  REQUIRE(again.waitUntilIdle(std::chrono::seconds(60)));
+  CHECK(again.studies().size() == 2);
+}

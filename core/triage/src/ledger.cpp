@@ -31,7 +31,8 @@ std::string ledgerToJson(const std::vector<TriageStudy>& studies) {
       films.push_back({{"path", f.path}, {"sop_instance_uid", f.sopInstanceUid}, {"state", toString(f.state)},
                        {"model", f.model}, {"urgency", urgencyJson(f.urgency)}, {"positives", f.positives},
                        {"reason", f.reason}, {"out_of_distribution", f.outOfDistribution}, {"latency_ms", f.latencyMs},
-                       {"results_sent", f.resultsSent}, {"send_error", f.sendError}});
+                       {"decode_ms", f.decodeMs}, {"inference_ms", f.inferenceMs}, {"send_ms", f.sendMs},
+                       {"results_sent", f.resultsSent}, {"send_error", f.sendError}, {"result_files", f.resultFiles}});
     list.push_back({{"study_instance_uid", s.studyInstanceUid}, {"patient_name", s.patientName}, {"patient_id", s.patientId},
                     {"accession_number", s.accessionNumber}, {"study_date", s.studyDate},
                     {"study_description", s.studyDescription}, {"received", s.received},
@@ -69,8 +70,12 @@ Result<std::vector<TriageStudy>> readLedger(const std::string& path) {
         film.reason = f.value("reason", "");
         film.outOfDistribution = f.value("out_of_distribution", false);
         film.latencyMs = f.value("latency_ms", 0.0);
+        film.decodeMs = f.value("decode_ms", 0.0);
+        film.inferenceMs = f.value("inference_ms", 0.0);
+        film.sendMs = f.value("send_ms", 0.0);
         film.resultsSent = f.value("results_sent", false);
         film.sendError = f.value("send_error", "");
+        film.resultFiles = f.value("result_files", std::vector<std::string>{});
         study.films.push_back(std::move(film));
       }
       studies.push_back(std::move(study));

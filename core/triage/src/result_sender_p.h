@@ -1,6 +1,7 @@
 #pragma once
-// The worklist's automatic send: a film's result objects (result_objects.h, the top finding's
-// heatmap) written and C-STOREd to the results node.
+// The worklist's automatic send, in two steps so the ledger can record the files between them: a
+// film's result objects (result_objects.h, the top finding's heatmap) are written, then C-STOREd
+// to the results node.
 #include "hilum/ai/findings.h"
 #include "hilum/base/result.h"
 #include "hilum/film/film.h"
@@ -9,11 +10,17 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace hilum::triage::detail {
 
-// An Error names the node and the reason when the PACS did not take them.
-Status sendResults(std::shared_ptr<const film::Film> film, std::shared_ptr<const ai::Findings> findings,
-                   const pacs::Node& node, const pacs::ScuOptions& options, const std::string& resultsDirectory);
+// The SR and SC paths under `resultsDirectory`; an Error naming the folder or file when they
+// cannot be written.
+Result<std::vector<std::string>> writeResults(std::shared_ptr<const film::Film> film,
+                                              std::shared_ptr<const ai::Findings> findings,
+                                              const std::string& resultsDirectory);
+
+// An Error names the node (or a missing file) and the reason when the PACS did not take them.
+Status sendResultFiles(const std::vector<std::string>& files, const pacs::Node& node, const pacs::ScuOptions& options);
 
 }  // namespace hilum::triage::detail

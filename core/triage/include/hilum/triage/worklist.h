@@ -6,9 +6,12 @@
 // Each study's results can be sent back to the PACS (a findings SR and a Secondary Capture with the
 // heatmap burned in, per film). The worklist keeps a ledger beside the store (JSON, written
 // atomically after every change): a restart shows the same rows, analyses only films it has not
-// analysed, and never sends a film's results twice.
+// analysed, and never sends a film's results twice. A film's result files are in the ledger before
+// their C-STORE starts, so a restart sends the results not yet sent -- after a crash, a failed send
+// -- as those same files: a PACS that took them just before a crash gets the same SOP instances
+// again, which it stores once, never a second result.
 //
-// Thread safety: submit(), studies() and pending() may be called from any thread. The change
+// Thread safety: submit(), studies(), pending() and forget() may be called from any thread. The change
 // callback runs on the worklist's worker thread; the destructor stops the worker after the film in
 // progress.
 #include "hilum/base/result.h"
@@ -43,8 +46,12 @@ struct TriageFilm {
   std::string reason;                                     // Failed / OutOfScope: why
   bool outOfDistribution = false;
   double latencyMs = 0;        // from submit() to the row's result
+  // Where the time went: reading and decoding the file, the pack's forward pass with its heatmaps,
+  // and writing the SR and SC plus their C-STORE (0 when nothing was sent).
+  double decodeMs = 0, inferenceMs = 0, sendMs = 0;
   bool resultsSent = false;
   std::string sendError;
+  std::vector<std::string> resultFiles;  // the SR and SC written for it, once written
 };
 
 struct TriageStudy {
@@ -86,6 +93,10 @@ public:
   std::size_t pending() const;               // queued films not yet analysed
   // Blocks until nothing is queued or `timeout` passes; true when idle.
   bool waitUntilIdle(std::chrono::milliseconds timeout) const;
+  // Drops these films' rows (and studies left without one) from the list and the ledger, so the
+  // ledger of a long batch stays small: the batch keeps its own record of finished studies. The
+  // films count as new if submitted again. Call it for films no longer queued.
+  void forget(const std::vector<std::string>& paths);
   std::string model() const;  // "name version" of the pack
 
 private:
