@@ -58,6 +58,10 @@ const char* const kUsage =
     "                                         whose local AE title is the default --aet\n"
     "  watch --scp PORT --store DIR [--model DIR] [--priority LABEL=W,...] [--send-results-to NODE]\n"
     "                                         AI triage service: analyse films as they arrive, rank by urgency\n"
+    "  batch NODE --study-date FROM-TO --shard R/N [--modality CR,DX] [--send-results] [--store DIR]\n"
+    "         [--model DIR] [--priority LABEL=W,...] [--threads N] [--keep-films] [--json OUT|-]\n"
+    "                                         analyse shard R (from 0) of N of the PACS's studies: C-GET,\n"
+    "                                         analyse, SR + SC back; resumable; N processes cover all once\n"
     "         (pacs options: --aet AE, our AE title, default HILUM; --timeout S, connect and response)\n"
     "  version                                print the version\n"
     "\n"
@@ -103,6 +107,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (command == "evaluate") return evaluateCommand(rest, out, err);
   if (command == "gallery") return galleryCommand(rest, out, err);
   if (command == "watch") return watchCommand(rest, out, err);
+  if (command == "batch") return batchCommand(rest, out, err);
   if (command == "version" || command == "--version") {
     out << "hilum-cli " << HILUM_VERSION << "\n";
     return kExitOk;

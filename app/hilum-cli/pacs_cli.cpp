@@ -62,6 +62,19 @@ std::optional<pacs::Node> nodeArgument(const std::string& text, std::string& pro
   return node.value();
 }
 
+std::vector<std::string> splitList(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto comma = text.find(',', start);
+    const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!item.empty()) items.push_back(item);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return items;
+}
+
 pacs::ProgressCallback progressPrinter(std::ostream& err) {
   return [&err](const pacs::Progress& p) {
     err << "[" << p.done << "/";

@@ -39,6 +39,9 @@ int pacsNodesCommand(const std::vector<std::string>& args, std::ostream& out, st
 int pacsAddNodeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int pacsRemoveNodeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+// "CR,DX" as its items; empty ones are dropped (--modality).
+std::vector<std::string> splitList(const std::string& text);
+
 // "[3/12] what" on stderr.
 pacs::ProgressCallback progressPrinter(std::ostream& err);
 

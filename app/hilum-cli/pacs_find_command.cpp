@@ -40,19 +40,6 @@ nlohmann::json toJson(const pacs::QueryMatch& m) {
           {"studies", orNull(m.numberOfStudies)}};
 }
 
-std::vector<std::string> splitList(const std::string& text) {
-  std::vector<std::string> items;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto comma = text.find(',', start);
-    const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (!item.empty()) items.push_back(item);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return items;
-}
-
 void printMatch(const pacs::QueryMatch& m, std::ostream& out) {
   auto field = [&out](const std::string& v) { out << (v.empty() ? "-" : v) << "  "; };
   field(m.patientName);
