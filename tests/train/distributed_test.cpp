@@ -5,6 +5,7 @@
 
 #include "hilum/ai/internal/state_dict.h"
 #include "hilum/train/train_config.h"
+#include "hilum/train/trainer.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -119,6 +120,22 @@ TEST_CASE("a rank that dies stops the other with a clear message; restarting res
   CHECK(rank0.log().find("resuming after epoch") != std::string::npos);
   CHECK(rank1.log().find("resuming after epoch") != std::string::npos);  // the state reached it as bytes
   CHECK(std::filesystem::exists(dir.file("run/pack/model.json")));
+}
+
+TEST_CASE("the loader's thread count does not change the batches", "[train][distributed]") {
+  // A GPU rank augments on many threads; each film is seeded on its own, so the run is the same.
+  TempDir dir;
+  for (const int threads : {1, 3}) {
+    auto config = train::readTrainConfig(configWith(dir, "t.json", "run-" + std::to_string(threads),
+                                                    {{"epochs", 1}, {"loader_threads", threads}, {"threads", 1}}));
+    REQUIRE(config.ok());
+    REQUIRE(train::trainModel(config.value()).ok());
+  }
+  auto a = ai::internal::readStateDict(dir.file("run-1/model-e1.pt"));
+  auto b = ai::internal::readStateDict(dir.file("run-3/model-e1.pt"));
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  CHECK(largestDifference(a.value(), b.value()) == 0.0);
 }
 
 TEST_CASE("rendezvous and torchrun variables are read, and nonsense is refused", "[train][distributed]") {

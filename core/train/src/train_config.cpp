@@ -94,6 +94,9 @@ Result<TrainConfig> parseTrainConfig(const std::string& text, const std::string&
     c.seed = t.value("seed", 1);
     c.threads = t.value("threads", 0);
     c.freezeBatchNorm = t.value("freeze_batch_norm", false);
+    c.loaderThreads = t.value("loader_threads", 1);
+    if (c.loaderThreads < 1 || c.loaderThreads > 256)
+      return Error(Module::Train, ErrorCode::Malformed, "loader_threads must be 1-256", path);
     const auto d = j.value("distributed", nlohmann::json::object());
     c.distributed.worldSize = d.value("world_size", 1);
     c.distributed.rank = d.value("rank", 0);

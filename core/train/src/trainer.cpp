@@ -81,24 +81,38 @@ Result<std::vector<ai::InputPicture>> cachePictures(const Dataset& data, const a
   return pictures;
 }
 
+// Films [from, to) of `indices`, augmented and normalised, on `threads` threads (each film is
+// seeded on its own, so the batch is the same whatever the thread count).
 torch::Tensor batchTensor(const std::vector<ai::InputPicture>& pictures, const std::vector<std::size_t>& indices,
                           std::size_t from, std::size_t to, const ai::ModelManifest& manifest,
-                          const AugmentOptions* augmentation, std::uint64_t seed) {
+                          const AugmentOptions* augmentation, std::uint64_t seed, int threads = 1) {
   const int c = manifest.inputChannels, s = manifest.inputSize;
   auto batch = torch::empty({static_cast<int64_t>(to - from), c, s, s});
   float* out = batch.data_ptr<float>();
   const std::size_t stride = static_cast<std::size_t>(c) * s * s;
-  for (std::size_t k = from; k < to; ++k) {
-    const std::size_t i = indices[k];
-    ai::InputPicture picture = pictures[i];
-    if (augmentation) {
-      // Seeded per (run seed, epoch, film): resuming replays exactly the same augmentations.
-      std::mt19937_64 random(seed * 1000003ULL + i);
-      picture = augment(picture, *augmentation, random);
+  auto films = [&](std::size_t first, std::size_t last) {
+    for (std::size_t k = first; k < last; ++k) {
+      const std::size_t i = indices[k];
+      ai::InputPicture picture = pictures[i];
+      if (augmentation) {
+        // Seeded per (run seed, epoch, film): resuming replays exactly the same augmentations.
+        std::mt19937_64 random(seed * 1000003ULL + i);
+        picture = augment(picture, *augmentation, random);
+      }
+      const ai::ModelInput input = ai::normalise(picture, manifest);
+      std::copy(input.values.begin(), input.values.end(), out + (k - from) * stride);
     }
-    const ai::ModelInput input = ai::normalise(picture, manifest);
-    std::copy(input.values.begin(), input.values.end(), out + (k - from) * stride);
+  };
+  const std::size_t parts = std::min<std::size_t>(static_cast<std::size_t>(std::max(1, threads)), to - from);
+  if (parts <= 1) {
+    films(from, to);
+    return batch;
   }
+  std::vector<std::future<void>> work;
+  for (std::size_t p = 1; p < parts; ++p)
+    work.push_back(std::async(std::launch::async, films, from + (to - from) * p / parts, from + (to - from) * (p + 1) / parts));
+  films(from, from + (to - from) / parts);
+  for (auto& w : work) w.get();
   return batch;
 }
 
@@ -440,7 +454,7 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
       auto prepare = [&](std::size_t k) {
         return std::async(std::launch::async, [&, k] {
           const auto [from, to] = sliceOf(ranges[k].first, ranges[k].second);
-          return batchTensor(pictures.value(), order, from, to, manifest, &config.augment, augmentSeed);
+          return batchTensor(pictures.value(), order, from, to, manifest, &config.augment, augmentSeed, config.loaderThreads);
         });
       };
       double dataWait = 0;
