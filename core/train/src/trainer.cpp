@@ -548,23 +548,19 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
       report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
       history.push_back(report);
 
-      // Checkpoint: weights and optimizer under the epoch's name first, then the state that names them.
-      if (!writer) {
-        if (cb.epochEnded) cb.epochEnded(report);
-        if (cb.stopAfterEpoch > 0 && epoch == cb.stopAfterEpoch)
-          return trainError(ErrorCode::Cancelled, "stopped after epoch " + std::to_string(epoch));
-        if (config.earlyStopping > 0 && sinceBest >= config.earlyStopping) break;
-        continue;
+      // Checkpoint (rank 0 only): weights and optimizer under the epoch's name first, then the state
+      // that names them.
+      if (writer) {
+        if (Status st = ai::internal::writeStateDict(*net, config.output + "/model-e" + std::to_string(epoch) + ".pt"); !st.ok()) return st.error();
+        if (Status st = saveOptimizer(*optimizer, config.output + "/optimizer-e" + std::to_string(epoch) + ".pt"); !st.ok()) return st.error();
+        nlohmann::json state = {{"epoch", epoch}, {"best_epoch", bestEpoch}, {"best_auc", bestAuc}, {"since_best", sinceBest},
+                                {"plateau", plateau}, {"lr", lr}, {"history", nlohmann::json::array()}};
+        for (const auto& h : history) state["history"].push_back(reportJson(h, data.labels));
+        if (Status st = writeFileAtomically(statePath, state.dump(1)); !st.ok()) return st.error();
+        fs::remove(config.output + "/model-e" + std::to_string(epoch - 1) + ".pt", ec);
+        fs::remove(config.output + "/optimizer-e" + std::to_string(epoch - 1) + ".pt", ec);
+        std::ofstream(config.output + "/metrics.jsonl", std::ios::app) << reportJson(report, data.labels).dump() << "\n";
       }
-      if (Status st = ai::internal::writeStateDict(*net, config.output + "/model-e" + std::to_string(epoch) + ".pt"); !st.ok()) return st.error();
-      if (Status st = saveOptimizer(*optimizer, config.output + "/optimizer-e" + std::to_string(epoch) + ".pt"); !st.ok()) return st.error();
-      nlohmann::json state = {{"epoch", epoch}, {"best_epoch", bestEpoch}, {"best_auc", bestAuc}, {"since_best", sinceBest},
-                              {"plateau", plateau}, {"lr", lr}, {"history", nlohmann::json::array()}};
-      for (const auto& h : history) state["history"].push_back(reportJson(h, data.labels));
-      if (Status st = writeFileAtomically(statePath, state.dump(1)); !st.ok()) return st.error();
-      fs::remove(config.output + "/model-e" + std::to_string(epoch - 1) + ".pt", ec);
-      fs::remove(config.output + "/optimizer-e" + std::to_string(epoch - 1) + ".pt", ec);
-      std::ofstream(config.output + "/metrics.jsonl", std::ios::app) << reportJson(report, data.labels).dump() << "\n";
       if (cb.epochEnded) cb.epochEnded(report);
       if (cb.stopAfterEpoch > 0 && epoch == cb.stopAfterEpoch)
         return trainError(ErrorCode::Cancelled, "stopped after epoch " + std::to_string(epoch));
@@ -574,28 +570,20 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
       }
     }
 
-    // Rank 0 exports; the other ranks are done once the last epoch's checkpoint is written.
-    if (!writer) {
-      TrainSummary summary;
-      summary.labels = data.labels;
-      summary.epochsRun = static_cast<int>(history.size());
-      summary.bestEpoch = bestEpoch;
-      summary.bestValidationAuc = bestAuc;
-      summary.history = history;
-      return summary;
-    }
-    // Export the best epoch: operating points by Youden's J on validation, metrics on the test patients.
-    auto best = ai::internal::readStateDict(config.output + "/best.pt");
-    if (!best.ok()) return best.error();
-    if (Status st = ai::internal::applyStateDict(*net, best.value(), config.output + "/best.pt"); !st.ok()) return st.error();
-    auto [validation, ignoredLoss] = predict(*net, pictures.value(), data, split.validation, manifest, weights, config.batchSize);
-    auto [test, testLoss] = predict(*net, pictures.value(), data, split.test, manifest, weights, config.batchSize);
     TrainSummary summary;
     summary.labels = data.labels;
     summary.epochsRun = static_cast<int>(history.size());
     summary.bestEpoch = bestEpoch;
     summary.bestValidationAuc = bestAuc;
     summary.history = history;
+    if (!writer) return summary;  // rank 0 exports; the others are done with the last epoch
+
+    // Export the best epoch: operating points by Youden's J on validation, metrics on the test patients.
+    auto best = ai::internal::readStateDict(config.output + "/best.pt");
+    if (!best.ok()) return best.error();
+    if (Status st = ai::internal::applyStateDict(*net, best.value(), config.output + "/best.pt"); !st.ok()) return st.error();
+    auto [validation, ignoredLoss] = predict(*net, pictures.value(), data, split.validation, manifest, weights, config.batchSize);
+    auto [test, testLoss] = predict(*net, pictures.value(), data, split.test, manifest, weights, config.batchSize);
     summary.testSet.labels = data.labels;
     summary.testSet.task = data.task;
     for (std::size_t i : split.test.empty() ? split.validation : split.test) summary.testSet.samples.push_back(data.samples[i]);
