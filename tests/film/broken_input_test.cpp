@@ -378,3 +378,65 @@ TEST_CASE("a codestream larger than the header's frame is refused before it is d
     }
   }
 }
+
+TEST_CASE("a JPEG-LS scan cut off without its end marker is refused at once", "[film][broken]") {
+  // Found by fuzz_film: CharLS 2.4, out of data inside a unary code, counts its valid bits below
+  // zero and reads ~2^31 bits of nothing before failing: 15-60 s for a scan of one byte. The frame
+  // here is a real codestream's header with one zero byte of scan and no End of Image marker.
+  TempDir dir;
+  for (Syntax syntax : {Syntax::JpegLsNearLossless, Syntax::JpegLsLossless}) {
+    DYNAMIC_SECTION(syntaxName(syntax)) {
+      DicomSpec spec;
+      spec.syntax = syntax;
+      spec.rows = 24;
+      spec.columns = 32;
+      writeDicom(spec, dir.file("whole.dcm"));
+      const std::string whole = readBytes(dir.file("whole.dcm"));
+      const std::size_t soi = whole.find(std::string("\xFF\xD8\xFF\xF7", 4));
+      const std::size_t sos = whole.find(std::string("\xFF\xDA", 2), soi);
+      REQUIRE(sos != std::string::npos);
+      const std::size_t scan = sos + 2 + (std::size_t(std::uint8_t(whole[sos + 2])) << 8 | std::uint8_t(whole[sos + 3]));
+      std::string frame = whole.substr(soi, scan - soi) + std::string(1, '\0');
+      if (frame.size() % 2) frame.push_back('\0');  // fragments have even length (PS3.5 A.4)
+      // The fragment's item header sits right before the codestream: its length becomes the new one.
+      std::string cut = whole.substr(0, soi - 4);
+      for (int i = 0; i < 4; ++i) cut.push_back(static_cast<char>((frame.size() >> (8 * i)) & 0xFF));
+      cut += frame;
+      cut += std::string("\xFE\xFF\xDD\xE0\0\0\0\0", 8);  // sequence delimitation
+      writeBytes(dir.file("cut.dcm"), cut);
+
+      hilum::film::LoadLimits limits;
+      limits.maxDecodeSeconds = 2;  // a hang guard for this test; the stream must not need it
+      const auto start = std::chrono::steady_clock::now();
+      const auto film = loadFilm(dir.file("cut.dcm"), limits);
+      const auto took = std::chrono::steady_clock::now() - start;
+      REQUIRE_FALSE(film.ok());
+      CHECK_THAT(film.error().message(), Contains("cut.dcm") && Contains("JPEG-LS"));
+      CHECK_THAT(film.error().reason(), !Contains("took longer"));  // refused as damaged, not timed out
+      CHECK(took < std::chrono::seconds(1));
+    }
+  }
+}
+
+TEST_CASE("decoding that outlasts its time limit fails with the file and the limit", "[film][broken]") {
+  // The watchdog for what no pre-check catches: a codec cannot be interrupted, so the loader stops
+  // waiting and the decoder finishes on its own thread. A sound 512 x 512 JPEG 2000 frame takes
+  // far longer than a millisecond, which stands in for a codec stuck on hostile data.
+  TempDir dir;
+  DicomSpec spec;
+  spec.syntax = Syntax::J2kLossless;
+  spec.rows = 512;
+  spec.columns = 512;
+  writeDicom(spec, dir.file("slow.dcm"));
+  hilum::film::LoadLimits limits;
+  limits.maxDecodeSeconds = 0.001;
+  for (int round = 0; round < 3; ++round) {  // abandoned decoders pile up harmlessly
+    const auto film = loadFilm(dir.file("slow.dcm"), limits);
+    REQUIRE_FALSE(film.ok());
+    CHECK(film.error().code() == ErrorCode::TooLarge);
+    CHECK_THAT(film.error().message(), Contains("slow.dcm") && Contains("JPEG 2000 decoding took longer than 0.001 s"));
+  }
+  limits.maxDecodeSeconds = 0;  // no limit: decoded on the calling thread
+  CHECK(loadFilm(dir.file("slow.dcm"), limits).ok());
+  CHECK(loadFilm(dir.file("slow.dcm")).ok());
+}

@@ -6,6 +6,7 @@
 #include "j2k_decoder_p.h"
 #include "jpegls_decoder_p.h"
 #include "rle_decoder_p.h"
+#include "time_limit_p.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -338,7 +339,11 @@ Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limit
   if (isJpeg2000(xfer)) {
     auto bytes = firstEncapsulatedFrame(pixelData, xfer, static_cast<int>(frames), true, path);
     if (!bytes.ok()) return bytes.error();
-    auto j2k = decodeJ2k(bytes.value().data(), bytes.value().size(), std::int64_t(rows) * columns, previewSizePx);
+    auto j2k = runWithTimeLimit<J2kImage>(
+        [frame = std::move(bytes).value(), maxPixels = std::int64_t(rows) * columns, previewSizePx] {
+          return decodeJ2k(frame.data(), frame.size(), maxPixels, previewSizePx);
+        },
+        limits.maxDecodeSeconds, "JPEG 2000");
     if (!j2k.ok()) return j2k.error().withPath(path);
     reduction = j2k.value().reduction;
     const int step = 1 << reduction;
@@ -353,7 +358,11 @@ Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limit
     if (!bytes.ok()) return bytes.error();
     // At most the header's own frame: a codestream claiming more is wrong, and was decoded in full
     // (up to LoadLimits' 16384² pixels from a few bytes) before the geometry was compared.
-    auto jls = decodeJpegLs(bytes.value().data(), bytes.value().size(), std::int64_t(rows) * columns);
+    auto jls = runWithTimeLimit<JpegLsImage>(
+        [frame = std::move(bytes).value(), maxPixels = std::int64_t(rows) * columns]() mutable {
+          return decodeJpegLs(std::move(frame), maxPixels);
+        },
+        limits.maxDecodeSeconds, "JPEG-LS");
     if (!jls.ok()) return jls.error().withPath(path);
     const JpegLsImage& image = jls.value();
     if (image.columns != columns || image.rows != rows || image.components != samples)

@@ -18,10 +18,20 @@ Error jlsError(ErrorCode code, const std::string& what, charls_jpegls_errc ec) {
 
 }  // namespace
 
-Result<JpegLsImage> decodeJpegLs(const std::uint8_t* data, std::size_t size, std::int64_t maxPixels) {
+Result<JpegLsImage> decodeJpegLs(std::vector<std::uint8_t> codestream, std::int64_t maxPixels) {
+  // CharLS 2.4's bit reader, out of data in the middle of a unary code, skips 15 bits it does not
+  // have; its count of valid bits turns negative, and at the end of the buffer it only stops on a
+  // count of exactly zero. It then reads ~2^31 bits of nothing, one at a time, until the count
+  // wraps: 15-60 s for a scan cut off after one byte. At a marker it stops on any count <= 0, so
+  // a stream that ends in End of Image never reaches that path. Intact frames end in FFD9 already.
+  const std::size_t n = codestream.size();
+  if (n < 2 || codestream[n - 2] != 0xFF || codestream[n - 1] != 0xD9) {
+    codestream.push_back(0xFF);
+    codestream.push_back(0xD9);
+  }
   std::unique_ptr<charls_jpegls_decoder, DecoderDeleter> decoder(charls_jpegls_decoder_create());
   if (!decoder) return Error(Module::Film, ErrorCode::Internal, "JPEG-LS decoder could not be created");
-  charls_jpegls_errc ec = charls_jpegls_decoder_set_source_buffer(decoder.get(), data, size);
+  charls_jpegls_errc ec = charls_jpegls_decoder_set_source_buffer(decoder.get(), codestream.data(), codestream.size());
   if (ec == charls::jpegls_errc::success) ec = charls_jpegls_decoder_read_header(decoder.get());
   if (ec != charls::jpegls_errc::success) return jlsError(ErrorCode::Malformed, "header is unreadable", ec);
   charls_frame_info info{};

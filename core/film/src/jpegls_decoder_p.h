@@ -17,6 +17,8 @@ struct JpegLsImage {
   std::vector<std::uint8_t> samples;  // interleaved; 16-bit samples as host-order words
 };
 
-Result<JpegLsImage> decodeJpegLs(const std::uint8_t* data, std::size_t size, std::int64_t maxPixels);
+// Decodes one frame. The codestream is taken by value: CharLS must find a marker at its end (see
+// the source), so one is appended when the frame lacks its End of Image.
+Result<JpegLsImage> decodeJpegLs(std::vector<std::uint8_t> codestream, std::int64_t maxPixels);
 
 }  // namespace hilum::film::detail

@@ -20,6 +20,11 @@ struct LoadLimits {
   std::int64_t maxFramePixels = 16384LL * 16384LL;    // rows x columns of the one frame decoded
   std::int64_t maxFrames = 10000;
   std::int64_t maxPixelDataBytes = 4LL << 30;         // rows x columns x frames x bytes, all frames
+  // Wall-clock cap on decoding a JPEG 2000 or JPEG-LS frame (a 3000 x 3000 film takes well under a
+  // second); a damaged stream can keep a codec busy far longer. On time-out the load fails with
+  // TooLarge and the codec, which cannot be interrupted, finishes on a thread of its own in the
+  // background. 0 or less: no cap, decoded on the calling thread.
+  double maxDecodeSeconds = 15.0;
 };
 
 [[nodiscard]] Result<Film> loadFilm(const std::string& path, const LoadLimits& limits = {});
