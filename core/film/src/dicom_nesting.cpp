@@ -1,5 +1,7 @@
 #include "dicom_nesting_p.h"
 
+#include "hilum/film/dicom_nesting.h"
+
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctag.h>
 
@@ -218,3 +220,9 @@ std::optional<std::string> excessiveNesting(const std::string& path, int maxDept
 }
 
 }  // namespace hilum::film::detail
+
+namespace hilum::film {
+
+std::optional<std::string> dicomNestingProblem(const std::string& path) { return detail::excessiveNesting(path); }
+
+}  // namespace hilum::film

@@ -1,0 +1,19 @@
+#pragma once
+// The check every module runs before DCMTK parses a DICOM file it did not write. DCMTK 3.6.7 reads
+// nested sequences by recursion, one set of stack frames per level, and a file of 20000 nested
+// empty sequences (720 kB) overflows an 8 MiB stack: the process dies, whoever asked. The film
+// loader, the tag reader and the DICOMDIR reader check first; so must the derived-object writers
+// (their source film), the presentation state reader and the PACS sender and receivers.
+//
+// Thread safety: safe from any thread.
+#include <optional>
+#include <string>
+
+namespace hilum::film {
+
+// Why `path` must not reach DCMTK's parser ("sequences are nested deeper than 64 levels"), or
+// nothing when it may (also when the structure cannot be walked: DCMTK then reports its own
+// error). Reads the file without building anything and without recursion.
+std::optional<std::string> dicomNestingProblem(const std::string& path);
+
+}  // namespace hilum::film
