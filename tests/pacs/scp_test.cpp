@@ -1,9 +1,11 @@
 // Hilum's storage SCP receiving from DCMTK's storescu and from Orthanc pushing: the local store
 // layout, duplicates, the loopback bind, refusals.
+#include "hostile_corpus.h"
 #include "pacs_support.h"
 
 #include "hilum/film/loader.h"
 #include "hilum/pacs/echo.h"
+#include "hilum/pacs/send.h"
 #include "hilum/pacs/storage_server.h"
 
 #include <catch2/catch.hpp>
@@ -205,4 +207,49 @@ TEST_CASE("a storage SCP on a port in use says so", "[pacs][scp][faults]") {
   REQUIRE_FALSE(s.ok());
   CHECK_THAT(s.error().reason(), Contains(std::to_string(rx.server->port())));
   CHECK(pacs::echo(rx.node()).ok());
+}
+
+TEST_CASE("a data set nested too deep is refused by the storage SCP, which keeps running", "[pacs][scp][faults]") {
+  // DCMTK's in-memory receive parsed nested sequences by recursion while the bytes arrived: a peer's
+  // data set nested deep enough overflowed the stack and took the whole process down. Instances now
+  // arrive in a file and meet the nesting guard first. storescu parses what it sends, so 1000 levels
+  // (well past the guard's 64, short of overflowing storescu) stand in for the 20000 that crash.
+  if (!storescuInstalled()) {
+    WARN("storescu (Debian dcmtk) is not installed: skipped");
+    return;
+  }
+  Receiver rx;
+  TempDir dir;
+  writeBytes(dir.file("deep.dcm"), nestedSequenceFilm(1000, false));
+  writeBytes(dir.file("shallow.dcm"), nestedSequenceFilm(16, false));
+  const GeneratedStudy study = writeStudy(dir, "film", {});
+  storescu(rx.server->port(), "HILUM", {dir.file("deep.dcm")});  // its exit status says nothing of ours
+  storescu(rx.server->port(), "HILUM", {dir.file("shallow.dcm")});
+  CHECK(storescu(rx.server->port(), "HILUM", {study.files[0]}) == 0);
+  const auto received = rx.stopAndTake();
+  REQUIRE(received.size() == 3);
+  CHECK(received[0].status == pacs::InstanceStatus::Failed);
+  CHECK(received[0].dimseStatus == 0xC000);  // Error: cannot understand
+  CHECK_THAT(received[0].reason, Contains("nested deeper than 64 levels"));
+  CHECK(received[0].callingAeTitle == "STORESCU");
+  // 16 levels pass the guard; that film fails for its own reason (it has no Study Instance UID).
+  CHECK(received[1].status == pacs::InstanceStatus::Failed);
+  CHECK_THAT(received[1].reason, Contains("Study Instance UID"));
+  CHECK(received[2].status == pacs::InstanceStatus::Stored);
+  CHECK(filesUnder(rx.store.path()).size() == 1);  // nothing left of the refused arrivals
+  CHECK(partialFiles(rx.store.path()).empty());
+}
+
+TEST_CASE("sending refuses a file nested too deep before DCMTK reads it", "[pacs][scu][faults]") {
+  Receiver rx;
+  TempDir dir;
+  writeBytes(dir.file("deep.dcm"), nestedSequenceFilm(20000, false));
+  const GeneratedStudy study = writeStudy(dir, "film", {});
+  const auto report = pacs::store(rx.node(), {dir.file("deep.dcm"), study.files[0]});
+  REQUIRE(report.ok());
+  REQUIRE(report.value().instances.size() == 2);
+  CHECK(report.value().instances[0].status == pacs::InstanceStatus::Failed);
+  CHECK_THAT(report.value().instances[0].reason, Contains("nested deeper than 64 levels"));
+  CHECK(report.value().instances[1].status == pacs::InstanceStatus::Stored);
+  CHECK(rx.stopAndTake().size() == 1);
 }

@@ -1,8 +1,11 @@
 #include "local_store_p.h"
 
+#include "hilum/film/dicom_nesting.h"
+
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmnet/dimse.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -74,76 +77,110 @@ Status prepareStoreRoot(const std::string& root) {
   return Status::success();
 }
 
-InstanceOutcome storeInstance(const std::string& root, DcmDataset& dataset) {
-  InstanceOutcome out;
+namespace {
+
+const char* const kAlreadyStored = "an instance with this SOP Instance UID is already stored; the first copy is kept";
+
+// A failed outcome with its reason and the C-STORE status a receiver answers with (PS3.4 B.2.3).
+void fail(InstanceOutcome& out, std::string reason, Uint16 status = STATUS_STORE_Refused_OutOfResources) {
   out.status = InstanceStatus::Failed;
+  out.reason = std::move(reason);
+  out.dimseStatus = status;
+}
+
+// Fills the UIDs from `dataset`, checks them and makes the study folder. False (the outcome Failed
+// or AlreadyPresent, with the reason) when the instance goes no further.
+bool prepareTarget(const std::string& root, DcmItem& dataset, InstanceOutcome& out, std::string& dir,
+                   std::string& target) {
   out.sopInstanceUid = text(dataset, DCM_SOPInstanceUID);
   out.sopClassUid = text(dataset, DCM_SOPClassUID);
   out.studyInstanceUid = text(dataset, DCM_StudyInstanceUID);
   if (out.sopClassUid.empty() || out.sopInstanceUid.empty()) {
-    out.reason = "the data set has no SOP Class or SOP Instance UID";
-    return out;
+    fail(out, "the data set has no SOP Class or SOP Instance UID", STATUS_STORE_Error_DataSetDoesNotMatchSOPClass);
+    return false;
   }
   if (!isUid(out.sopInstanceUid) || !isUid(out.studyInstanceUid)) {
-    out.reason = out.studyInstanceUid.empty() ? "the data set has no Study Instance UID"
-                                              : "Study or SOP Instance UID is not a valid UID";
-    return out;
+    fail(out, out.studyInstanceUid.empty() ? "the data set has no Study Instance UID" : "Study or SOP Instance UID is not a valid UID",
+         STATUS_STORE_Error_DataSetDoesNotMatchSOPClass);
+    return false;
   }
-  const std::string dir = root + "/" + out.studyInstanceUid;
-  const std::string target = dir + "/" + out.sopInstanceUid + ".dcm";
+  dir = root + "/" + out.studyInstanceUid;
+  target = dir + "/" + out.sopInstanceUid + ".dcm";
   if (!makeDirs(dir)) {
-    out.reason = "cannot create " + dir + ": " + errnoText();
-    return out;
+    fail(out, "cannot create " + dir + ": " + errnoText());
+    return false;
   }
   struct stat st {};
-  if (::stat(target.c_str(), &st) == 0) {  // cheap early answer; the rename below is the real guard
+  if (::stat(target.c_str(), &st) == 0) {  // cheap early answer; the rename in placeFile is the real guard
     out.status = InstanceStatus::AlreadyPresent;
     out.path = target;
-    out.reason = "an instance with this SOP Instance UID is already stored; the first copy is kept";
-    return out;
+    out.reason = kAlreadyStored;
+    return false;
   }
+  return true;
+}
 
-  std::string tmp = dir + "/." + out.sopInstanceUid + ".dcm.part-XXXXXX";
-  const int fd = ::mkstemp(tmp.data());
-  if (fd < 0) {
-    out.reason = "cannot create a temporary file in " + dir + ": " + errnoText();
-    return out;
-  }
-  ::close(fd);
-  // The data set stays the caller's: the file format borrows it and gives it back.
-  DcmFileFormat file(&dataset, OFFalse);
-  const OFCondition cond = file.saveFile(tmp.c_str(), EXS_Unknown /* as received */, EET_ExplicitLength,
-                                         EGL_recalcGL, EPD_withoutPadding);
-  file.getAndRemoveDataset();
-  if (cond.bad()) {
-    out.reason = std::string("cannot write the file: ") + cond.text();
-    ::unlink(tmp.c_str());
-    return out;
-  }
+// Moves the complete temporary file `tmp` to `target` in `dir`: readable as the umask allows,
+// flushed first, never replacing an instance already there. `tmp` is gone afterwards either way.
+void placeFile(const std::string& tmp, const std::string& dir, const std::string& target, InstanceOutcome& out) {
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::chmod(tmp.c_str(), 0666 & ~mask);
   if (!syncPath(tmp, O_RDONLY)) {
-    out.reason = "cannot flush the file: " + errnoText();
+    fail(out, "cannot flush the file: " + errnoText());
     ::unlink(tmp.c_str());
-    return out;
+    return;
   }
   const int moved = moveNoReplace(tmp, target);
   if (moved == EEXIST) {
     ::unlink(tmp.c_str());
     out.status = InstanceStatus::AlreadyPresent;
     out.path = target;
-    out.reason = "an instance with this SOP Instance UID is already stored; the first copy is kept";
-    return out;
+    out.reason = kAlreadyStored;
+    return;
   }
   if (moved != 0) {
     ::unlink(tmp.c_str());
-    out.reason = "cannot move the file into place: " + std::string(std::strerror(moved));
-    return out;
+    fail(out, "cannot move the file into place: " + std::string(std::strerror(moved)));
+    return;
   }
   syncPath(dir, O_RDONLY | O_DIRECTORY);  // the new name survives a power cut
   out.status = InstanceStatus::Stored;
   out.path = target;
+}
+
+}  // namespace
+
+Result<std::string> incomingFile(const std::string& root) {
+  std::string path = root + "/.incoming.dcm.part-XXXXXX";
+  const int fd = ::mkstemp(path.data());
+  if (fd < 0)
+    return Error(Module::Pacs, ErrorCode::WriteFailed, "cannot create a temporary file for an arriving instance: " + errnoText(),
+                 root);
+  ::close(fd);
+  return path;
+}
+
+InstanceOutcome storeReceivedFile(const std::string& root, const std::string& received) {
+  InstanceOutcome out;
+  // The guard first: DCMTK parses nested sequences by recursion, and the bytes came from the network.
+  if (const auto deep = film::dicomNestingProblem(received)) {
+    fail(out, "refused: " + *deep, STATUS_STORE_Error_CannotUnderstand);
+    ::unlink(received.c_str());
+    return out;
+  }
+  DcmFileFormat file;
+  // The header is all the store needs; the pixel data stay on disk and move with the file.
+  const OFCondition loaded = file.loadFileUntilTag(received.c_str(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength,
+                                                   ERM_fileOnly, DCM_PixelData);
+  std::string dir, target;
+  if (loaded.bad()) {
+    fail(out, std::string("the data set cannot be read (") + loaded.text() + ")", STATUS_STORE_Error_CannotUnderstand);
+  } else if (prepareTarget(root, *file.getDataset(), out, dir, target)) {
+    placeFile(received, dir, target, out);
+    return out;
+  }
+  ::unlink(received.c_str());
   return out;
 }
 

@@ -6,7 +6,7 @@
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 
-#include <memory>
+#include <unistd.h>
 
 namespace hilum::pacs {
 namespace {
@@ -67,7 +67,12 @@ class GetAssociation : public Association {
 public:
   GetAssociation(const Node& node, const ScuOptions& options, const ProgressCallback& progress, CancelFlag cancel,
                  const std::string& toDir, TransferReport& report)
-      : Association(node, options, cancel), m_progress(progress), m_toDir(toDir), m_report(report) {}
+      : Association(node, options, cancel), m_progress(progress), m_toDir(toDir), m_report(report) {
+    // Each instance straight into a file: DCMTK's in-memory receive parses nested sequences by
+    // recursion as the bytes arrive, and a data set nested deep enough overflows the stack. From
+    // the file, the nesting guard reads it first (storeReceivedFile).
+    setStorageMode(DCMSCU_STORAGE_BIT_PRESERVING);
+  }
 
   bool stoppedForCancel = false;
   int finalStatus = -1;
@@ -90,28 +95,54 @@ protected:
     return cond;
   }
 
-  // Takes ownership of `incomingObject` (DcmSCU's contract).
-  OFCondition handleSTORERequest(const T_ASC_PresentationContextID, DcmDataset* incomingObject,
-                                 OFBool& continueSession, Uint16& status) override {
-    std::unique_ptr<DcmDataset> dataset(incomingObject);
-    if (!dataset) {
-      status = STATUS_STORE_Error_CannotUnderstand;
-      return DIMSE_NULLKEY;
+  // DcmSCU names the file after the peer's SOP Instance UID without checking it (a UID holding "../"
+  // would write outside the store); that name is not used: the instance arrives in a temporary file
+  // of ours and is filed under the UIDs its data set gives, once they are checked. DcmSCU answers
+  // Success for a good return and "cannot understand", ending the session, for a bad one; an
+  // instance the store refuses is reported here with its reason and the session goes on.
+  OFCondition handleSTORERequestFile(T_ASC_PresentationContextID* presID, const OFString& /*dcmtkName*/,
+                                     T_DIMSE_C_StoreRQ* request) override {
+    InstanceOutcome outcome;
+    outcome.sopInstanceUid = request->AffectedSOPInstanceUID;
+    outcome.sopClassUid = request->AffectedSOPClassUID;
+    const auto incoming = incomingFile(m_toDir);
+    if (!incoming.ok()) {
+      outcome.reason = incoming.error().reason();
+      record(outcome, STATUS_STORE_Error_CannotUnderstand);
+      ignoreSTORERequest(*presID, *request);
+      return EC_IllegalCall;
     }
-    InstanceOutcome outcome = storeInstance(m_toDir, *dataset);
-    dataset.reset();
-    status = outcome.status == InstanceStatus::Failed ? STATUS_STORE_Refused_OutOfResources : STATUS_Success;
-    outcome.dimseStatus = status;
+    const OFCondition cond = DcmSCU::handleSTORERequestFile(presID, incoming.value().c_str(), request);
+    if (cond.bad()) {
+      ::unlink(incoming.value().c_str());
+      outcome.reason = std::string("the instance did not arrive whole (") + cond.text() + ")";
+      record(outcome, STATUS_STORE_Error_CannotUnderstand);
+      return cond;
+    }
+    InstanceOutcome stored = storeReceivedFile(m_toDir, incoming.value());
+    if (stored.sopInstanceUid.empty()) stored.sopInstanceUid = outcome.sopInstanceUid;
+    if (stored.sopClassUid.empty()) stored.sopClassUid = outcome.sopClassUid;
+    record(stored, STATUS_Success);
+    if (!stoppedForCancel) return EC_Normal;
+    // Cancelled: a bad return is the one way to end DcmSCU's session between instances (what
+    // arrived stays; the association is aborted after, and the peer is told this one failed).
+    m_report.instances.back().dimseStatus = STATUS_STORE_Error_CannotUnderstand;
+    return EC_IllegalCall;
+  }
+
+  // Only a log line in DcmSCU, with the name built from the peer's UID; the outcome is recorded above.
+  void notifyInstanceStored(const OFString&, const OFString&, const OFString&) const override {}
+
+private:
+  void record(InstanceOutcome outcome, Uint16 answered) {
+    outcome.dimseStatus = answered;
     outcome.callingAeTitle = node().aeTitle;
     m_report.instances.push_back(outcome);
     if (m_progress) m_progress({m_report.instances.size(), std::max(m_total, m_report.instances.size()),
                                 outcome.sopInstanceUid});
-    if (cancelRequested()) {
-      stoppedForCancel = true;
-      continueSession = OFFalse;
-    }
-    return EC_Normal;
+    if (cancelRequested()) stoppedForCancel = true;
   }
+
 
 private:
   const ProgressCallback& m_progress;

@@ -1,5 +1,7 @@
 #include "hilum/pacs/send.h"
 
+#include "hilum/film/dicom_nesting.h"
+
 #include "association_p.h"
 #include "syntaxes_p.h"
 
@@ -30,6 +32,12 @@ struct FileHeader {
 
 FileHeader readHeader(const std::string& path) {
   FileHeader h;
+  // DCMTK reads nested sequences by recursion: a deep enough file overflows the stack, here and
+  // again when the file is sent. Refused before either.
+  if (const auto deep = film::dicomNestingProblem(path)) {
+    h.problem = *deep;
+    return h;
+  }
   DcmFileFormat file;
   // Everything before the pixel data is enough to know what the file is.
   const OFCondition cond =

@@ -8,8 +8,8 @@
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmnet/dimse.h>
 
-#include <memory>
 #include <set>
+#include <unistd.h>
 
 namespace hilum::pacs {
 namespace {
@@ -108,27 +108,32 @@ OFCondition StorageScp::handleIncomingCommand(T_DIMSE_Message* incomingMsg,
 
 OFCondition StorageScp::receiveInstance(T_DIMSE_C_StoreRQ& request, T_ASC_PresentationContextID presID) {
   const std::string callingAe = getPeerAETitle().c_str();
-  DcmDataset* received = nullptr;
-  OFCondition cond = receiveSTORERequest(request, presID, received);
-  std::unique_ptr<DcmDataset> dataset(received);
-  if (cond.bad() || !dataset) {
-    InstanceOutcome lost;
-    lost.sopInstanceUid = request.AffectedSOPInstanceUID;
-    lost.sopClassUid = request.AffectedSOPClassUID;
-    lost.callingAeTitle = callingAe;
-    lost.reason = std::string("the association broke while the instance arrived (") +
-                  (cond.text() ? cond.text() : "no data set") + "); nothing was stored";
+  InstanceOutcome lost;
+  lost.sopInstanceUid = request.AffectedSOPInstanceUID;
+  lost.sopClassUid = request.AffectedSOPClassUID;
+  lost.callingAeTitle = callingAe;
+  // Into a file as it arrives, not into memory: DCMTK's in-memory receive parses nested sequences
+  // by recursion while the bytes come in, and a peer's data set nested deep enough overflowed the
+  // stack (the whole process died). From the file, the nesting guard reads it first.
+  const auto incoming = incomingFile(m_options.root);
+  if (!incoming.ok()) {
+    lost.reason = incoming.error().reason() + "; nothing was stored";
     report(lost);
-    return cond.bad() ? cond : DIMSE_BADMESSAGE;
+    return DIMSE_BADMESSAGE;  // the data set cannot be taken in: the association ends
   }
-  InstanceOutcome outcome = storeInstance(m_options.root, *dataset);
-  dataset.reset();
+  OFCondition cond = receiveSTORERequest(request, presID, OFString(incoming.value().c_str()));
+  if (cond.bad()) {
+    ::unlink(incoming.value().c_str());
+    lost.reason = std::string("the association broke while the instance arrived (") + cond.text() +
+                  "); nothing was stored";
+    report(lost);
+    return cond;
+  }
+  InstanceOutcome outcome = storeReceivedFile(m_options.root, incoming.value());
   outcome.callingAeTitle = callingAe;
-  Uint16 status = STATUS_Success;
-  if (outcome.status == InstanceStatus::Failed)
-    status = outcome.path.empty() && outcome.reason.find("UID") != std::string::npos
-                 ? STATUS_STORE_Error_DataSetDoesNotMatchSOPClass
-                 : STATUS_STORE_Refused_OutOfResources;
+  if (outcome.sopInstanceUid.empty()) outcome.sopInstanceUid = lost.sopInstanceUid;
+  if (outcome.sopClassUid.empty()) outcome.sopClassUid = lost.sopClassUid;
+  const Uint16 status = outcome.status == InstanceStatus::Failed ? static_cast<Uint16>(outcome.dimseStatus) : STATUS_Success;
   outcome.dimseStatus = status;
   cond = sendSTOREResponse(presID, request, status);
   if (cond.bad() && outcome.status != InstanceStatus::Failed)
