@@ -5,6 +5,8 @@
 #include "hilum/ai/analyzer.h"
 #include "hilum/base/statistics.h"
 #include "hilum/ai/heatmap_image.h"
+#include "hilum/ai/model_packs.h"
+#include "hilum/ai/pack_trust.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -284,6 +286,7 @@ TEST_CASE("TorchScript packs run, with Grad-CAM where they export features and h
   TempDir dir;
   SECTION("splittable") {
     test::writeScriptPack(dir.path(), 2, true);
+    REQUIRE(ai::allowTorchScript(dir.path()).ok());  // a temporary folder is not a shipped one
     auto analyzer = open(dir.path());
     CHECK_FALSE(analyzer->hasFastHeatmaps());  // no native linear head to read: autograd Grad-CAM
     const auto f = analyzer->analyze(test::shapesFilm(0.3, 0.3));
@@ -293,6 +296,7 @@ TEST_CASE("TorchScript packs run, with Grad-CAM where they export features and h
   }
   SECTION("forward only") {
     test::writeScriptPack(dir.path(), 2, false);
+    REQUIRE(ai::allowTorchScript(dir.path()).ok());
     auto analyzer = open(dir.path());
     const auto f = analyzer->analyze(test::shapesFilm(0.3, 0.3));
     REQUIRE(f.ok());
@@ -301,8 +305,67 @@ TEST_CASE("TorchScript packs run, with Grad-CAM where they export features and h
   }
   SECTION("more outputs than labels") {
     test::writeScriptPack(dir.path(), 3, true);
+    REQUIRE(ai::allowTorchScript(dir.path()).ok());
     const auto analyzer = ai::Analyzer::open(dir.path());
     REQUIRE_FALSE(analyzer.ok());
     CHECK_THAT(analyzer.error().reason(), Contains("3 outputs") && Contains("2 labels"));
   }
+}
+
+TEST_CASE("a TorchScript pack from outside the shipped folders opens only when allowed", "[ai][analyzer][torchscript]") {
+  TempDir dir;
+  test::writeScriptPack(dir.path(), 2, true);
+  const auto refused = ai::Analyzer::open(dir.path());
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code() == ErrorCode::Unsupported);
+  CHECK(std::filesystem::equivalent(refused.error().path(), dir.path()));  // names the pack folder
+  CHECK_THAT(refused.error().reason(), Contains("TorchScript") && Contains("runs the code it contains") &&
+                                           Contains("--allow-torchscript") && Contains("viewer"));
+
+  ai::allowTorchScript(dir.path() + "/", std::string(64, '0'));  // other weights: no
+  CHECK_FALSE(ai::Analyzer::open(dir.path()).ok());
+  REQUIRE(ai::allowTorchScript(dir.path() + "/.").ok());  // any spelling of the folder
+  CHECK(ai::Analyzer::open(dir.path()).ok());
+
+  // The choice covers those weights only: replaced ones need a new choice.
+  test::writeScriptPack(dir.path(), 3, false);
+  const auto replaced = ai::Analyzer::open(dir.path());
+  REQUIRE_FALSE(replaced.ok());
+  CHECK_THAT(replaced.error().reason(), Contains("TorchScript model pack from outside"));
+}
+
+TEST_CASE("the TorchScript refusal comes before the weights are read", "[ai][analyzer][torchscript]") {
+  // A state-dict pack whose manifest claims TorchScript, then without its weights at all: the
+  // refusal stands before anything loads or even hashes the file.
+  TempDir dir;
+  auto manifest = test::writeRandomPack(dir.path(), "smallcnn", {"Disc", "Bar"}, 32, 1);
+  manifest.weightsFormat = ai::WeightsFormat::TorchScript;
+  test::writeManifest(dir.path(), manifest);
+  std::filesystem::remove(dir.file("weights.pt"));
+  const auto refused = ai::Analyzer::open(dir.path());
+  REQUIRE_FALSE(refused.ok());
+  CHECK_THAT(refused.error().reason(), Contains("TorchScript model pack from outside"));
+  // Allowed, the same pack gets as far as its weights.
+  REQUIRE(ai::allowTorchScript(dir.path()).ok());
+  const auto missing = ai::Analyzer::open(dir.path());
+  REQUIRE_FALSE(missing.ok());
+  CHECK_THAT(missing.error().path(), Contains("weights.pt"));
+}
+
+TEST_CASE("packs inside the shipped model folders are trusted, links out of them are not", "[ai][torchscript]") {
+  // The checkout's models/ for a test run from the build folder (the installed folder is absent).
+  std::string shipped;
+  for (const auto& folder : ai::shippedModelFolders())
+    if (shipped.empty() && std::filesystem::is_directory(folder)) shipped = folder;
+  REQUIRE_FALSE(shipped.empty());
+  CHECK(ai::isShippedPack(shipped + "/some-pack"));
+  CHECK(ai::isShippedPack(shipped + "/some-pack/"));
+  CHECK_FALSE(ai::isShippedPack(shipped + "/../elsewhere"));
+  TempDir dir;
+  CHECK_FALSE(ai::isShippedPack(dir.path()));
+  // A link named like a pack is judged by where it leads.
+  std::filesystem::create_directory_symlink(dir.path(), dir.file("link"));
+  CHECK_FALSE(ai::isShippedPack(dir.file("link")));
+  std::filesystem::create_directory_symlink(shipped, dir.file("into-models"));
+  CHECK(ai::isShippedPack(dir.file("into-models") + "/some-pack"));
 }

@@ -1,6 +1,7 @@
 #include "hilum/ai/analyzer.h"
 
 #include "hilum/ai/film_gate.h"
+#include "hilum/ai/pack_trust.h"
 #include "hilum/base/atomic_file.h"
 
 #include "hilum/ai/internal/networks.h"
@@ -165,6 +166,8 @@ Result<std::unique_ptr<Analyzer>> Analyzer::open(const std::string& packDirector
   impl->manifest = std::move(manifest).value();
   const ModelManifest& m = impl->manifest;
   const std::string weightsPath = m.weightsPath();
+  // Before anything of the weights is read: TorchScript runs code (pack_trust.h).
+  if (auto refused = torchScriptRefusal(m)) return *std::move(refused);
 
   auto hash = sha256File(weightsPath);
   if (!hash.ok()) return hash.error();

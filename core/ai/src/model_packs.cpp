@@ -11,15 +11,8 @@
 namespace hilum::ai {
 namespace fs = std::filesystem;
 
-std::vector<std::string> modelSearchPaths() {
+std::vector<std::string> shippedModelFolders() {
   std::vector<std::string> roots;
-  if (const char* env = std::getenv("HILUM_MODEL_PATH")) {
-    std::stringstream list(env);
-    std::string item;
-    while (std::getline(list, item, ':'))
-      if (!item.empty()) roots.push_back(item);
-    return roots;  // an explicit path replaces the built-in places (tests, site installs)
-  }
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   const fs::path installed = exe.parent_path().parent_path() / "share" / "hilum" / "models";
@@ -29,6 +22,18 @@ std::vector<std::string> modelSearchPaths() {
   if (ec || !fs::is_directory(installed, ec)) roots.push_back(HILUM_SOURCE_MODELS_DIR);
 #endif
   return roots;
+}
+
+std::vector<std::string> modelSearchPaths() {
+  std::vector<std::string> roots;
+  if (const char* env = std::getenv("HILUM_MODEL_PATH")) {
+    std::stringstream list(env);
+    std::string item;
+    while (std::getline(list, item, ':'))
+      if (!item.empty()) roots.push_back(item);
+    return roots;  // an explicit path replaces the built-in places (tests, site installs)
+  }
+  return shippedModelFolders();
 }
 
 std::vector<PackEntry> findModelPacks(const std::vector<std::string>& roots) {

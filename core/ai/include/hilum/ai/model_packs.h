@@ -19,6 +19,10 @@ struct PackEntry {
 };
 
 std::vector<std::string> modelSearchPaths();
+// The folders Hilum itself ships packs in: the installed share/hilum/models beside the executable,
+// else (a build run from its build folder) the checkout's models/. $HILUM_MODEL_PATH changes where
+// packs are looked for, not these; packs here may be TorchScript without asking (pack_trust.h).
+std::vector<std::string> shippedModelFolders();
 std::vector<PackEntry> findModelPacks(const std::vector<std::string>& roots = modelSearchPaths());
 
 // $HILUM_DEFAULT_MODEL when set, else the pack marked default in models/DEFAULT, else the first
