@@ -6,6 +6,7 @@
 #include "hilum/ai/analyzer.h"
 #include "hilum/ai/heatmap_image.h"
 #include "hilum/ai/model_packs.h"
+#include "hilum/ai/pack_trust.h"
 #include "hilum/base/atomic_file.h"
 #include "hilum/film/loader.h"
 
@@ -19,7 +20,8 @@
 namespace hilum::cli {
 namespace {
 
-const char* const kSynopsis = "analyze FILE... [--model DIR] [--device cpu|cuda] [--heatmaps DIR] [--json OUT|-]";
+const char* const kSynopsis =
+    "analyze FILE... [--model DIR] [--allow-torchscript] [--device cpu|cuda] [--heatmaps DIR] [--json OUT|-]";
 
 std::string safeName(const std::string& text) {
   std::string out;
@@ -42,6 +44,13 @@ void printFindings(std::ostream& out, const std::string& file, const ai::Finding
 
 }  // namespace
 
+const char* const kAllowTorchScript = "--allow-torchscript";
+
+Status allowTorchScriptIfAsked(const Arguments& parsed, const std::string& pack) {
+  if (!parsed.has(kAllowTorchScript)) return Status::success();
+  return ai::allowTorchScript(pack);
+}
+
 Result<std::unique_ptr<ai::Analyzer>> openAnalyzer(const Arguments& parsed) {
   std::string pack;
   if (const auto model = parsed.value("--model")) {
@@ -51,6 +60,7 @@ Result<std::unique_ptr<ai::Analyzer>> openAnalyzer(const Arguments& parsed) {
     if (!found.ok()) return found.error();
     pack = found.value();
   }
+  if (const Status allowed = allowTorchScriptIfAsked(parsed, pack); !allowed.ok()) return allowed.error();
   ai::AnalyzerOptions options;
   options.device = parsed.value("--device").value_or("auto");
   return ai::Analyzer::open(pack, options);
@@ -58,7 +68,7 @@ Result<std::unique_ptr<ai::Analyzer>> openAnalyzer(const Arguments& parsed) {
 
 int analyzeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string problem;
-  const auto parsed = Arguments::parse(args, {"--model", "--device", "--heatmaps", "--json"}, {}, problem);
+  const auto parsed = Arguments::parse(args, {"--model", "--device", "--heatmaps", "--json"}, {kAllowTorchScript}, problem);
   if (!parsed) return usageError(err, problem, kSynopsis);
   if (parsed->positional().empty()) return usageError(err, "analyze needs at least one FILE", kSynopsis);
   const auto heatmapDir = parsed->value("--heatmaps");

@@ -15,13 +15,14 @@
 namespace hilum::cli {
 namespace {
 
-const char* const kSynopsis = "calibrate --model DIR --data CSV|DIR [--root DIR] [--task single-label]";
+const char* const kSynopsis =
+    "calibrate --model DIR [--allow-torchscript] --data CSV|DIR [--root DIR] [--task single-label]";
 
 }  // namespace
 
 int calibrateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string problem;
-  const auto parsed = Arguments::parse(args, {"--model", "--device", "--data", "--root", "--task"}, {}, problem);
+  const auto parsed = Arguments::parse(args, {"--model", "--device", "--data", "--root", "--task"}, {kAllowTorchScript}, problem);
   if (!parsed) return usageError(err, problem, kSynopsis);
   const auto model = parsed->value("--model");
   if (!model || !parsed->value("--data")) return usageError(err, "calibrate needs --model and --data", kSynopsis);

@@ -41,8 +41,16 @@ int pacsGetCommand(const std::vector<std::string>& args, std::ostream& out, std:
 int pacsSendCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int pacsListenCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
-// The analyzer for --model (default pack otherwise) and --device, shared by analyze and bench.
+// The analyzer for --model (default pack otherwise), --device and --allow-torchscript, shared by
+// analyze, report, calibrate, ood-fit and bench.
 Result<std::unique_ptr<ai::Analyzer>> openAnalyzer(const Arguments& parsed);
+
+// The flag every command that opens a pack accepts: the user's explicit choice to run a TorchScript
+// pack from outside Hilum's model folders, whose code runs with the user's rights (ai/pack_trust.h).
+extern const char* const kAllowTorchScript;
+// Records that choice for `pack` when the command line made it; an Error when its manifest cannot
+// be read. Call before anything opens the pack.
+Status allowTorchScriptIfAsked(const Arguments& parsed, const std::string& pack);
 
 // --data CSV|DIR [--root DIR] [--task single-label], for evaluate and calibrate. `labels`: the label
 // set in output order (a pack's), empty for every label the CSV has.

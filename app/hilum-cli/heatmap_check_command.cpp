@@ -16,16 +16,17 @@
 namespace hilum::cli {
 namespace {
 
-const char* const kSynopsis = "heatmap-check --model DIR FILM...";
+const char* const kSynopsis = "heatmap-check --model DIR [--allow-torchscript] FILM...";
 
 }  // namespace
 
 int heatmapCheckCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string problem;
-  const auto parsed = Arguments::parse(args, {"--model", "--device"}, {}, problem);
+  const auto parsed = Arguments::parse(args, {"--model", "--device"}, {kAllowTorchScript}, problem);
   if (!parsed) return usageError(err, problem, kSynopsis);
   const auto model = parsed->value("--model");
   if (!model || parsed->positional().empty()) return usageError(err, "heatmap-check needs --model and films", kSynopsis);
+  if (const Status allowed = allowTorchScriptIfAsked(*parsed, *model); !allowed.ok()) return reportError(err, allowed.error());
   ai::AnalyzerOptions options;
   options.device = parsed->value("--device").value_or("auto");
   auto trained = ai::Analyzer::open(*model, options);

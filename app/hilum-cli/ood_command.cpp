@@ -16,7 +16,7 @@
 namespace hilum::cli {
 namespace {
 
-const char* const kSynopsis = "ood-fit --model DIR --fit LIST.txt|DIR --held-out LIST.txt|DIR [--quantile Q]";
+const char* const kSynopsis = "ood-fit --model DIR [--allow-torchscript] --fit LIST.txt|DIR --held-out LIST.txt|DIR [--quantile Q]";
 
 // A text file with one film path per line (relative to the file's folder), or a folder of films.
 Result<std::vector<std::string>> filmList(const std::string& source) {
@@ -42,7 +42,7 @@ Result<std::vector<std::string>> filmList(const std::string& source) {
 
 int oodFitCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string problem;
-  const auto parsed = Arguments::parse(args, {"--model", "--device", "--fit", "--held-out", "--quantile"}, {}, problem);
+  const auto parsed = Arguments::parse(args, {"--model", "--device", "--fit", "--held-out", "--quantile"}, {kAllowTorchScript}, problem);
   if (!parsed) return usageError(err, problem, kSynopsis);
   const auto model = parsed->value("--model");
   const auto fitSource = parsed->value("--fit");

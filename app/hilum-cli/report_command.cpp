@@ -17,8 +17,8 @@ namespace hilum::cli {
 namespace {
 
 const char* const kSynopsis =
-    "report FILE... [--model DIR] [--device cpu|cuda] [--pdf OUT.pdf] [--png OUT.png] [--png-size PX]\n"
-    "        [--sc OUT.dcm] [--sr OUT.dcm] [--encapsulated-pdf OUT.dcm] [--gsps OUT.dcm]\n"
+    "report FILE... [--model DIR] [--allow-torchscript] [--device cpu|cuda] [--pdf OUT.pdf] [--png OUT.png]\n"
+    "        [--png-size PX] [--sc OUT.dcm] [--sr OUT.dcm] [--encapsulated-pdf OUT.dcm] [--gsps OUT.dcm]\n"
     "        [--finding LABEL | --all-positive] [--heatmap heatmap|contour|off] [--annotations A.json]\n"
     "        [--anonymize] [--impression TEXT] [--institution TEXT] [--page a4|letter]";
 
@@ -30,7 +30,7 @@ int reportCommand(const std::vector<std::string>& args, std::ostream& out, std::
       args,
       {"--model", "--device", "--pdf", "--png", "--png-size", "--sc", "--sr", "--encapsulated-pdf", "--gsps", "--finding",
        "--heatmap", "--annotations", "--impression", "--institution", "--page"},
-      {"--all-positive", "--anonymize"}, problem);
+      {"--all-positive", "--anonymize", kAllowTorchScript}, problem);
   if (!parsed) return usageError(err, problem, kSynopsis);
   const auto& files = parsed->positional();
   if (files.empty()) return usageError(err, "report needs at least one FILE", kSynopsis);

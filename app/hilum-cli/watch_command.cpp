@@ -21,8 +21,8 @@ namespace hilum::cli {
 namespace {
 
 const char* const kSynopsis =
-    "watch --scp PORT --store DIR [--aet AE] [--bind ADDRESS] [--model DIR] [--priority LABEL=W,...]\n"
-    "                      [--send-results-to NODE] [--timeout S]";
+    "watch --scp PORT --store DIR [--aet AE] [--bind ADDRESS] [--model DIR] [--allow-torchscript]\n"
+    "                      [--priority LABEL=W,...] [--send-results-to NODE] [--timeout S]";
 
 std::string rowOf(const triage::TriageStudy& s, const triage::TriageFilm& f) {
   std::ostringstream row;
@@ -46,7 +46,7 @@ int watchCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   std::string problem;
   std::set<std::string> valued = pacsCommonOptions();
   valued.insert({"--scp", "--store", "--bind", "--model", "--priority", "--send-results-to"});
-  const auto parsed = Arguments::parse(args, valued, {}, problem);
+  const auto parsed = Arguments::parse(args, valued, {kAllowTorchScript}, problem);
   if (!parsed) return usageError(err, problem, kSynopsis);
   const auto options = scuOptions(*parsed, problem);
   if (!options) return usageError(err, problem, kSynopsis);
@@ -63,6 +63,8 @@ int watchCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     if (!found.ok()) return reportError(err, found.error());
     worklistOptions.packDirectory = found.value();
   }
+  if (const Status allowed = allowTorchScriptIfAsked(*parsed, worklistOptions.packDirectory); !allowed.ok())
+    return reportError(err, allowed.error());
   if (const auto priority = parsed->value("--priority")) {
     auto policy = triage::parsePolicy(*priority);
     if (!policy.ok()) return usageError(err, policy.error().reason(), kSynopsis);

@@ -216,6 +216,23 @@ TEST_CASE("analyze refuses a damaged pack by name", "[cli][analyze]") {
   CHECK_THAT(device.err, Contains("tpu"));
 }
 
+TEST_CASE("a TorchScript pack from outside the shipped folders runs only with --allow-torchscript", "[cli][analyze]") {
+  auto& f = analyzeFixture();
+  TempDir dir;
+  hilum::test::writeScriptPack(dir.path(), 2, true);
+  const Run refused = cli({"analyze", f.film, "--model", dir.path()});
+  CHECK(refused.code == 1);
+  CHECK_THAT(refused.err, StartsWith("hilum-cli: ") && Contains(dir.path()) && Contains("TorchScript") &&
+                              Contains("--allow-torchscript"));
+  const Run report = cli({"report", f.film, "--model", dir.path(), "--png", dir.file("out.png")});
+  CHECK(report.code == 1);
+  CHECK_THAT(report.err, Contains("TorchScript"));
+  const Run allowed = cli({"analyze", f.film, "--model", dir.path(), "--allow-torchscript", "--json", "-"});
+  INFO(allowed.err);
+  CHECK(allowed.code == 0);
+  CHECK(nlohmann::json::parse(allowed.out)["model"]["name"] == "script-test");
+}
+
 TEST_CASE("models lists packs from HILUM_MODEL_PATH", "[cli][models]") {
   auto& f = analyzeFixture();
   setenv("HILUM_MODEL_PATH", f.dir.path().c_str(), 1);
