@@ -21,6 +21,11 @@ packages=(
   orthanc
 )
 
+# --fuzz: also clang and its libFuzzer runtime, for the fuzz preset (tools/fuzz.sh, CI's last step).
+if [[ ${1:-} == --fuzz ]]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
