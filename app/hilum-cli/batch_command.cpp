@@ -34,8 +34,8 @@ namespace {
 
 const char* const kSynopsis =
     "batch NODE --study-date FROM-TO --shard R/N [--modality CR,DX] [--send-results] [--store DIR]\n"
-    "                      [--model DIR] [--priority LABEL=W,...] [--threads N] [--keep-films] [--json OUT|-]\n"
-    "                      [--aet AE] [--timeout S]";
+    "                      [--model DIR] [--allow-torchscript] [--priority LABEL=W,...] [--threads N] [--keep-films]\n"
+    "                      [--json OUT|-] [--aet AE] [--timeout S]";
 
 double median(std::vector<double> values) {
   if (values.empty()) return 0;
@@ -132,7 +132,7 @@ int batchCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   std::string problem;
   std::set<std::string> valued = pacsCommonOptions();
   valued.insert({"--study-date", "--modality", "--shard", "--store", "--model", "--priority", "--threads", "--json"});
-  const auto parsed = Arguments::parse(args, valued, {"--send-results", "--keep-films"}, problem);
+  const auto parsed = Arguments::parse(args, valued, {"--send-results", "--keep-films", kAllowTorchScript}, problem);
   if (!parsed) return usageError(err, problem, kSynopsis);
   if (parsed->positional().size() != 1) return usageError(err, "batch takes one NODE (a configured name or AET@host:port)", kSynopsis);
 
@@ -171,6 +171,8 @@ int batchCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     if (!found.ok()) return reportError(err, found.error());
     options.packDirectory = found.value();
   }
+  if (const Status allowed = allowTorchScriptIfAsked(*parsed, options.packDirectory); !allowed.ok())
+    return reportError(err, allowed.error());
 
   // Before any thread starts (Qt's, the worklist's, LibTorch's): each inherits the mask, so SIGINT
   // and SIGTERM reach the watcher below instead of killing the process mid-study.

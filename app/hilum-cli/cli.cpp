@@ -67,7 +67,7 @@ const char* const kUsage =
     "\n"
     "FILE is DICOM (any preamble, uncompressed, deflated, JPEG, JPEG-LS, JPEG 2000, RLE), PNG, JPEG or TIFF.\n"
     "A TorchScript pack from outside Hilum's model folders runs code: analyze, report, calibrate, heatmap-check,\n"
-    "ood-fit and watch open one only with --allow-torchscript.\n"
+    "ood-fit, watch and batch open one only with --allow-torchscript.\n"
     "Exit status: 0 success, 1 a file could not be processed, 2 usage error.\n";
 
 }  // namespace

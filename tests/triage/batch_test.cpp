@@ -278,7 +278,7 @@ TEST_CASE("hilum-cli batch refuses bad shard specs and names a node it cannot re
   CHECK(runCli({"batch", node, "--shard", "0/1", "--study-date", "last week"}).code == 2);
   CHECK(runCli({"batch", "--shard", "0/1", "--study-date", kDates}).code == 2);
 
-  const auto unreachable = batch({"--shard", "0/1", "--timeout", "5"});
+  const auto unreachable = batch({"--shard", "0/1", "--timeout", "5", "--allow-torchscript"});
   CHECK(unreachable.code == 1);
   CHECK_THAT(unreachable.err, Contains(node));
   CHECK(ledgerOf(dir.file("store")).empty());
