@@ -23,9 +23,10 @@ TEST_CASE("About lists the libraries and shows each pack's model card", "[ui][ab
   std::filesystem::create_directories(models.file("tiny"));
   test::writeTinyPack(models.file("tiny"));
   std::ofstream(models.file("tiny/MODEL_CARD.md")) << "# tiny-blobs\n\nTrained on **generated** shapes.\n";
+  const QByteArray modelPath = qgetenv("HILUM_MODEL_PATH");  // ui_main's: no pack from the checkout
   qputenv("HILUM_MODEL_PATH", QByteArray::fromStdString(models.path()));
   ui::AboutDialog about(QString::fromStdString(models.file("tiny")));
-  qunsetenv("HILUM_MODEL_PATH");
+  qputenv("HILUM_MODEL_PATH", modelPath);
 
   auto* table = about.findChild<QTableWidget*>("componentsTable");
   REQUIRE(table);

@@ -2,6 +2,7 @@
 #include "hilum/ui/main_window.h"
 
 #include "hilum/ai/model_packs.h"
+#include "hilum/ai/pack_trust.h"
 #include "hilum/report/heatmap_layer.h"
 #include "hilum/report/localized.h"
 #include "hilum/ui/analysis_runner.h"
@@ -15,6 +16,8 @@
 #include "hilum/ui/training_tab.h"
 #include "hilum/ui/viewer_grid.h"
 #include "hilum/ui/worklist_panel.h"
+
+#include "torchscript_consent_p.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -252,6 +255,49 @@ void MainWindow::updateTitle() {
 }
 
 void MainWindow::loadModel(const QString& packDirectory) {
+  const auto pack = packNeedingConsent(packDirectory);
+  if (!pack) {
+    startLoadingModel(packDirectory);
+    return;
+  }
+  const QString declined =
+      tr("%1 was not loaded: it is a TorchScript pack from outside Hilum's model folders, and you chose not to run it.")
+          .arg(QDir::toNativeSeparators(packDirectory));
+  if (const auto answer = rememberedConsent(*pack)) {
+    if (!*answer) {
+      m_findings->showMessage(declined);
+      return;
+    }
+    ai::allowTorchScript(pack->directory.toStdString(), pack->weightsSha256.toStdString());
+    startLoadingModel(packDirectory);
+    return;
+  }
+  // TorchScript is a program: asked, not assumed. No is the default, and what Esc gives.
+  auto* box = new QMessageBox(
+      QMessageBox::Warning, tr("Run a TorchScript model pack?"),
+      tr("The model pack in\n%1\nis TorchScript from outside Hilum's model folders. Loading it runs the program it "
+         "contains with your rights: it could read, change or send anything you can.\n\nRun it only if you trust where "
+         "it came from. Hilum remembers your answer for this pack.")
+          .arg(QDir::toNativeSeparators(packDirectory)),
+      QMessageBox::Yes | QMessageBox::No, this);
+  box->setDefaultButton(QMessageBox::No);
+  box->setEscapeButton(QMessageBox::No);
+  box->setObjectName("torchScriptQuestion");
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  connect(box, &QMessageBox::finished, this, [this, box, pack = *pack, declined] {
+    const bool allowed = box->clickedButton() == box->button(QMessageBox::Yes);
+    rememberConsent(pack, allowed);
+    if (!allowed) {
+      m_findings->showMessage(declined);
+      return;
+    }
+    ai::allowTorchScript(pack.directory.toStdString(), pack.weightsSha256.toStdString());
+    startLoadingModel(pack.directory);
+  });
+  box->open();
+}
+
+void MainWindow::startLoadingModel(const QString& packDirectory) {
   m_findings->setModelDescription(tr("Loading %1...").arg(QDir(packDirectory).dirName()));
   m_packDirectory = packDirectory;
   m_analysis->loadModel(packDirectory);

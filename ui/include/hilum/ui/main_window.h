@@ -58,6 +58,8 @@ public Q_SLOTS:
   void openDialog();
   void openFolderDialog();
   void stepFilm(int delta);
+  // A TorchScript pack from outside Hilum's model folders runs only after the user says Yes (asked
+  // once per pack folder and weights, answer remembered); any other pack loads at once.
   void loadModel(const QString& packDirectory);
   void analyzeCurrent();
   // Teaching mode: identity hidden everywhere (overlays, title, tag browser), full screen, big
@@ -85,6 +87,7 @@ private:
   void rebuildRecentMenu();
   void rebuildModelMenu();
   void rememberRecent(const QString& path);
+  void startLoadingModel(const QString& packDirectory);
   void updateStatus();
   void updateTitle();
   void filmComplete(std::shared_ptr<const hilum::film::Film> film);
