@@ -26,7 +26,7 @@ namespace {
 
 const char* const kSynopsis =
     "bench open FILE [--runs N] [--max-size PX] [--json]\n"
-    "       hilum-cli bench analyze FILE [--model DIR] [--device D] [--runs N] [--json]\n"
+    "       hilum-cli bench analyze FILE [--model DIR] [--device D] [--runs N] [--json] [--allow-torchscript]\n"
     "       hilum-cli bench train [--architecture A] [--batch N] [--size PX] [--runs N]\n"
     "                             [--world-size N --rank R --rendezvous HOST:PORT]\n"
     "       hilum-cli bench window FILE [--max-size PX] [--runs N]";
@@ -268,7 +268,7 @@ int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   std::string problem;
   const auto parsed = Arguments::parse({args.begin() + 1, args.end()}, {"--runs", "--max-size", "--model", "--device", "--architecture", "--batch", "--size",
                                         "--world-size", "--rank", "--rendezvous"},
-                                       {"--json"}, problem);
+                                       {"--json", kAllowTorchScript}, problem);
   if (!parsed) return usageError(err, problem, kSynopsis);
   if (args[0] == "open") return benchOpen(*parsed, out, err);
   if (args[0] == "analyze") return benchAnalyze(*parsed, out, err);

@@ -30,10 +30,13 @@ const char* const kUsage =
     "  calibrate --model DIR --data CSV|DIR [--root DIR]\n"
     "                                         temperature scaling on validation films (ECE before/after)\n"
     "  heatmap-check --model DIR FILM...       the model-randomisation sanity check of the heatmaps\n"
+    "  pointing-game --model DIR --boxes CSV [--root DIR] [--tolerance PX] [--label-map BOX=PACK,...] [--json OUT|-]\n"
+    "                                         heatmap peak inside the experts' boxes? (with the chance level)\n"
     "  ood-fit --model DIR --fit LIST|DIR [--held-out LIST|DIR] [--quantile Q]\n"
     "                                         give a pack its out-of-distribution detector\n"
     "  models [--json]                        list the model packs found\n"
-    "  train CONFIG.json [--resume]           train a model and export it as a pack\n"
+    "  train CONFIG.json [--resume] [--world-size N --rank R --rendezvous HOST:PORT]\n"
+    "                                         train a model and export it as a pack (one rank of a group)\n"
     "  evaluate --model DIR --data CSV|DIR [--root DIR] [--split RUN/split.json [--side S]] [--json OUT|-]\n"
     "                                         per-label AUC with 95% CI, sensitivity/specificity\n"
     "  gallery --model DIR --data CSV|DIR [--split RUN/split.json] --out PNG [--films N] [--columns C]\n"
@@ -67,7 +70,7 @@ const char* const kUsage =
     "\n"
     "FILE is DICOM (any preamble, uncompressed, deflated, JPEG, JPEG-LS, JPEG 2000, RLE), PNG, JPEG or TIFF.\n"
     "A TorchScript pack from outside Hilum's model folders runs code: analyze, report, calibrate, heatmap-check,\n"
-    "ood-fit, watch and batch open one only with --allow-torchscript.\n"
+    "pointing-game, ood-fit, watch and batch open one only with --allow-torchscript.\n"
     "Exit status: 0 success, 1 a file could not be processed, 2 usage error.\n";
 
 }  // namespace
@@ -102,6 +105,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (command == "ood-fit") return oodFitCommand(rest, out, err);
   if (command == "calibrate") return calibrateCommand(rest, out, err);
   if (command == "heatmap-check") return heatmapCheckCommand(rest, out, err);
+  if (command == "pointing-game") return pointingGameCommand(rest, out, err);
   if (command == "bench") return benchCommand(rest, out, err);
   if (command == "analyze") return analyzeCommand(rest, out, err);
   if (command == "models") return modelsCommand(rest, out, err);

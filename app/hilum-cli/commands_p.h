@@ -28,6 +28,7 @@ int galleryCommand(const std::vector<std::string>& args, std::ostream& out, std:
 int tagsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int heatmapCheckCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int pointingGameCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int calibrateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int oodFitCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int anonymizeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -23,9 +23,9 @@ namespace {
 const char* const kTrainSynopsis =
     "train CONFIG.json [--resume] [--world-size N --rank R --rendezvous HOST:PORT] [--timeout S]";
 const char* const kEvaluateSynopsis =
-    "evaluate --model DIR --data CSV|DIR|--config CONFIG.json [--root DIR] [--split RUN/split.json [--side test|validation]] [--json OUT|-]";
+    "evaluate --model DIR --data CSV|DIR|--config CONFIG.json [--root DIR] [--split RUN/split.json [--side test|validation]] [--json OUT|-] [--allow-torchscript]";
 const char* const kGallerySynopsis =
-    "gallery --model DIR --data CSV|DIR|--config CONFIG.json [--root DIR] [--split RUN/split.json [--side test]] --out PNG [--films N] [--columns C]";
+    "gallery --model DIR --data CSV|DIR|--config CONFIG.json [--root DIR] [--split RUN/split.json [--side test]] --out PNG [--films N] [--columns C] [--allow-torchscript]";
 
 std::string fixed(double v, int digits = 3) {
   std::ostringstream s;
@@ -119,11 +119,12 @@ Result<train::Dataset> readLabelledData(const Arguments& parsed, const ai::Model
 
 int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string problem;
-  const auto parsed = Arguments::parse(args, {"--model", "--data", "--config", "--root", "--json", "--task", "--split", "--side"}, {}, problem);
+  const auto parsed = Arguments::parse(args, {"--model", "--data", "--config", "--root", "--json", "--task", "--split", "--side"}, {kAllowTorchScript}, problem);
   if (!parsed) return usageError(err, problem, kEvaluateSynopsis);
   const auto model = parsed->value("--model");
   if (!model || (!parsed->value("--data") && !parsed->value("--config")))
     return usageError(err, "evaluate needs --model and --data (or --config)", kEvaluateSynopsis);
+  if (const Status allowed = allowTorchScriptIfAsked(*parsed, *model); !allowed.ok()) return reportError(err, allowed.error());
 
   const auto dataset = readLabelledData(*parsed);
   if (!dataset.ok()) return reportError(err, dataset.error());
@@ -178,12 +179,13 @@ int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std
 // first, as one PNG.
 int galleryCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string problem;
-  const auto parsed = Arguments::parse(args, {"--model", "--data", "--config", "--root", "--task", "--split", "--side", "--out", "--films", "--columns"}, {}, problem);
+  const auto parsed = Arguments::parse(args, {"--model", "--data", "--config", "--root", "--task", "--split", "--side", "--out", "--films", "--columns"}, {kAllowTorchScript}, problem);
   if (!parsed) return usageError(err, problem, kGallerySynopsis);
   const auto model = parsed->value("--model");
   const auto output = parsed->value("--out");
   if (!model || (!parsed->value("--data") && !parsed->value("--config")) || !output)
     return usageError(err, "gallery needs --model, --data (or --config) and --out", kGallerySynopsis);
+  if (const Status allowed = allowTorchScriptIfAsked(*parsed, *model); !allowed.ok()) return reportError(err, allowed.error());
   int films = 0, columns = 0;
   try {
     films = std::stoi(parsed->value("--films").value_or("36"));

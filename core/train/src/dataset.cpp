@@ -19,6 +19,8 @@ std::string trim(const std::string& s) {
   return s.substr(b, s.find_last_not_of(" \t") - b + 1);
 }
 
+}  // namespace
+
 int findColumn(const std::vector<std::string>& header, const std::string& wanted, const std::vector<std::string>& usual) {
   auto find = [&](const std::string& name) {
     const auto it = std::find(header.begin(), header.end(), name);
@@ -29,8 +31,6 @@ int findColumn(const std::vector<std::string>& header, const std::string& wanted
     if (const int i = find(name); i >= 0) return i;
   return -1;
 }
-
-}  // namespace
 
 std::vector<int> Dataset::positives() const {
   std::vector<int> counts(labels.size(), 0);

@@ -66,5 +66,8 @@ Result<Dataset> readFolderDataset(const std::string& root);
 
 // A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF. Errors name the line.
 Result<std::vector<std::vector<std::string>>> readCsv(const std::string& path);
+// The index of column `wanted` (exact name) or, when `wanted` is empty, of the first of the `usual`
+// spellings the header has; -1 when there is none.
+int findColumn(const std::vector<std::string>& header, const std::string& wanted, const std::vector<std::string>& usual);
 
 }  // namespace hilum::train
