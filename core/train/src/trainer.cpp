@@ -5,6 +5,7 @@
 #include "hilum/ai/internal/state_dict.h"
 #include "hilum/ai/preprocess.h"
 #include "hilum/base/atomic_file.h"
+#include "hilum/base/time_text.h"
 #include "hilum/film/loader.h"
 #include "hilum/train/calibration.h"
 #include "hilum/train/metrics.h"
@@ -284,12 +285,6 @@ Status saveOptimizer(torch::optim::Optimizer& optimizer, const std::string& path
   return writeFileAtomically(path, bytes.str());
 }
 
-std::string nowIso() {
-  const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return text;
-}
 
 nlohmann::json reportJson(const EpochReport& r, const std::vector<std::string>& labels) {
   nlohmann::json auc = nlohmann::json::object();
@@ -630,7 +625,7 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
     manifest.weightsSha256 = hash.value();
     manifest.provenanceData = provenanceOfData(config);
     manifest.provenanceCommand = "hilum-cli train " + config.configPath;
-    manifest.provenanceDate = nowIso();
+    manifest.provenanceDate = utcIsoTime();
     manifest.provenanceSoftware = std::string("hilum ") + HILUM_VERSION + " (git " + HILUM_GIT_REVISION + ")";
     manifest.metricsJson = metrics.dump();
     if (Status st = writeFileAtomically(pack + "/model.json", ai::toJson(manifest)); !st.ok()) return st.error();

@@ -1,6 +1,7 @@
 #include "hilum/triage/batch.h"
 
 #include "hilum/base/atomic_file.h"
+#include "hilum/base/time_text.h"
 #include "hilum/pacs/retrieve.h"
 #include "hilum/triage/worklist.h"
 
@@ -26,14 +27,6 @@ using Clock = std::chrono::steady_clock;
 
 double msSince(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
 
-std::string nowIso() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &tm);
-  return text;
-}
 
 // A UID becomes a file name in the ledger: digits and dots only (PS3.5 9.1), so never a path.
 bool isUid(const std::string& text) {
@@ -75,7 +68,7 @@ private:
 
 nlohmann::json recordOf(const BatchStudy& s, const Shard& shard, const std::string& model) {
   return {{"study_instance_uid", s.studyInstanceUid}, {"study_date", s.studyDate}, {"shard", shard.toString()},
-          {"finished", nowIso()},        {"model", model},  {"films", s.films},
+          {"finished", localIsoTime()},        {"model", model},  {"films", s.films},
           {"films_failed", s.filmsFailed}, {"out_of_scope", s.outOfScope}, {"results_sent", s.resultsSent},
           {"retrieve_ms", s.retrieveMs}, {"decode_ms", s.decodeMs}, {"inference_ms", s.inferenceMs},
           {"send_ms", s.sendMs},         {"note", s.reason}};

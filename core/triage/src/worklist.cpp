@@ -5,6 +5,7 @@
 
 #include "hilum/ai/analyzer.h"
 #include "hilum/base/atomic_file.h"
+#include "hilum/base/time_text.h"
 #include "hilum/film/loader.h"
 
 #include <algorithm>
@@ -20,14 +21,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string nowIso() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &tm);
-  return text;
-}
 
 // The study's urgency is its most urgent analysed film's.
 void rank(TriageStudy& study) {
@@ -96,7 +89,7 @@ TriageStudy& TriageWorklist::Impl::studyFor(const film::FilmMetadata& m) {
   s.accessionNumber = m.accessionNumber;
   s.studyDate = m.studyDate;
   s.studyDescription = m.studyDescription;
-  s.received = nowIso();
+  s.received = localIsoTime();
   studies.push_back(std::move(s));
   return studies.back();
 }
