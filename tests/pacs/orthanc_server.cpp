@@ -7,17 +7,13 @@
 #include <cstring>
 #include <chrono>
 #include <csignal>
-#include <fcntl.h>
 #include <fstream>
 #include <netinet/in.h>
-#include <spawn.h>
 #include <sstream>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 
-extern char** environ;
 
 namespace hilum::test {
 namespace {
@@ -33,19 +29,6 @@ sockaddr_in loopback(int port) {
 }
 
 }  // namespace
-
-int freePort() {
-  const int fd = loopbackSocket();
-  sockaddr_in a = loopback(0);
-  socklen_t len = sizeof(a);
-  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof(a)) != 0 ||
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) != 0) {
-    if (fd >= 0) ::close(fd);
-    return 0;
-  }
-  ::close(fd);
-  return ntohs(a.sin_port);
-}
 
 HttpReply httpRequest(int port, const std::string& method, const std::string& path, const std::string& body) {
   HttpReply reply;
@@ -90,17 +73,7 @@ bool OrthancServer::installed() { return ::access(kBinary, X_OK) == 0; }
 OrthancServer::OrthancServer(OrthancOptions options) : m_options(std::move(options)) {}
 
 OrthancServer::~OrthancServer() {
-  if (m_pid <= 0) return;
-  ::kill(m_pid, SIGTERM);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-  while (::waitpid(m_pid, nullptr, WNOHANG) == 0) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      ::kill(m_pid, SIGKILL);
-      ::waitpid(m_pid, nullptr, 0);
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+  if (m_process) m_process->stop(std::chrono::seconds(15));
 }
 
 bool OrthancServer::start(std::string& problem) {
@@ -137,24 +110,16 @@ bool OrthancServer::start(std::string& problem) {
   std::ofstream(configPath) << config.dump(2);
   const std::string logPath = m_dir.file("orthanc.log");
 
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  std::string arg0 = "Orthanc";
-  std::string arg1 = configPath;
-  char* argv[] = {arg0.data(), arg1.data(), nullptr};
-  const int rc = ::posix_spawn(&m_pid, kBinary, &actions, nullptr, argv, environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) {
-    m_pid = -1;
-    problem = std::string("cannot start Orthanc: ") + std::strerror(rc);
+  try {
+    m_process = std::make_unique<ChildProcess>(kBinary, std::vector<std::string>{configPath}, logPath);
+  } catch (const std::runtime_error& e) {
+    problem = e.what();
     return false;
   }
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (std::chrono::steady_clock::now() < deadline) {
-    if (::waitpid(m_pid, nullptr, WNOHANG) == m_pid) {
-      m_pid = -1;
+    if (!m_process->running()) {
+      m_process.reset();
       problem = "Orthanc exited at start:\n" + logTail();
       return false;
     }
@@ -166,10 +131,10 @@ bool OrthancServer::start(std::string& problem) {
 }
 
 void OrthancServer::kill() {
-  if (m_pid <= 0) return;
-  ::kill(m_pid, SIGKILL);
-  ::waitpid(m_pid, nullptr, 0);
-  m_pid = -1;
+  if (!m_process) return;
+  m_process->kill();
+  m_process->wait();
+  m_process.reset();
 }
 
 int OrthancServer::count(const std::string& path) const {

@@ -5,15 +5,14 @@
 // storage SCP), started as a child process, ready once its REST API answers, killed in the
 // destructor. Tests skip (WARN) when /usr/sbin/Orthanc is not installed.
 #include "hilum/pacs/node.h"
+#include "child_process.h"
 #include "temp_dir.h"
 
+#include <memory>
 #include <string>
 #include <sys/types.h>
 
 namespace hilum::test {
-
-// A TCP port on 127.0.0.1 that was free a moment ago (bound to port 0, then released).
-int freePort();
 
 struct HttpReply {
   int status = 0;  // 0: no answer
@@ -59,7 +58,7 @@ private:
   TempDir m_dir;
   int m_dicomPort = 0;
   int m_httpPort = 0;
-  pid_t m_pid = -1;
+  std::unique_ptr<ChildProcess> m_process;
 };
 
 }  // namespace hilum::test

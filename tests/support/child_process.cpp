@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -18,20 +20,33 @@ extern char** environ;
 
 namespace hilum::test {
 
-ChildProcess::ChildProcess(const std::string& program, const std::vector<std::string>& args, std::string logPath)
-    : m_logPath(std::move(logPath)) {
+ChildProcess::ChildProcess(const std::string& program, const std::vector<std::string>& args, std::string logPath,
+                           ChildOptions options)
+    : m_logPath(std::move(logPath)), m_errorLogPath(options.errorLogPath.empty() ? m_logPath : options.errorLogPath) {
   std::vector<std::string> words{program};
   words.insert(words.end(), args.begin(), args.end());
-  std::vector<char*> argv;
+  std::vector<std::string> environment;
+  for (char** e = environ; *e; ++e) {
+    const std::string entry(*e);
+    const std::string name = entry.substr(0, entry.find('=') + 1);
+    const bool replaced = std::any_of(options.environment.begin(), options.environment.end(),
+                                      [&](const std::string& own) { return own.rfind(name, 0) == 0; });
+    if (!replaced) environment.push_back(entry);
+  }
+  environment.insert(environment.end(), options.environment.begin(), options.environment.end());
+  std::vector<char*> argv, envp;
   for (auto& w : words) argv.push_back(w.data());
+  for (auto& e : environment) envp.push_back(e.data());
   argv.push_back(nullptr);
+  envp.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 1, m_logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  const int rc = ::posix_spawn(&m_pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+  if (options.errorLogPath.empty()) posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  else posix_spawn_file_actions_addopen(&actions, 2, m_errorLogPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  const int rc = ::posix_spawn(&m_pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) throw std::runtime_error("cannot start " + program);
+  if (rc != 0) throw std::runtime_error("cannot start " + program + ": " + std::strerror(rc));
 }
 
 ChildProcess::~ChildProcess() {
@@ -63,18 +78,41 @@ bool ChildProcess::waitForLog(const std::string& text, std::chrono::milliseconds
   return false;
 }
 
-void ChildProcess::kill() {
-  if (!m_status) ::kill(m_pid, SIGKILL);
+int ChildProcess::wait() {
+  while (!wait(std::chrono::hours(1))) {
+  }
+  return *m_status;
 }
 
-std::string ChildProcess::log() const {
-  std::ifstream in(m_logPath);
+bool ChildProcess::running() { return !wait(std::chrono::milliseconds(0)); }
+
+void ChildProcess::signal(int number) {
+  if (!m_status) ::kill(m_pid, number);
+}
+
+void ChildProcess::kill() { signal(SIGKILL); }
+
+void ChildProcess::stop(std::chrono::milliseconds grace) {
+  signal(SIGTERM);
+  if (!wait(grace)) {
+    kill();
+    wait();
+  }
+}
+
+namespace {
+std::string contents(const std::string& path) {
+  std::ifstream in(path);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
 }
+}  // namespace
 
-int freeLoopbackPort() {
+std::string ChildProcess::log() const { return contents(m_logPath); }
+std::string ChildProcess::errorLog() const { return contents(m_errorLogPath); }
+
+int freePort() {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
@@ -84,7 +122,7 @@ int freeLoopbackPort() {
   if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
       ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
     if (fd >= 0) ::close(fd);
-    throw std::runtime_error("no free loopback port");
+    return 0;
   }
   ::close(fd);
   return ntohs(address.sin_port);

@@ -60,7 +60,7 @@ TEST_CASE("two ranks on loopback give the weights of one process with the same g
   two["batch_size"] = 16;  // per rank: the same global batch of 32
   const auto oneConfig = configWith(dir, "one.json", "run-one", one);
   const auto twoConfig = configWith(dir, "two.json", "run-two", two);
-  const int port = test::freeLoopbackPort();
+  const int port = test::freePort();
 
   ChildProcess single(HILUM_CLI_EXECUTABLE, {"train", oneConfig}, dir.file("one.log"));
   ChildProcess rank0(HILUM_CLI_EXECUTABLE, rankArguments(twoConfig, 0, port), dir.file("rank0.log"));
@@ -96,7 +96,7 @@ TEST_CASE("two ranks on loopback give the weights of one process with the same g
 TEST_CASE("a rank that dies stops the other with a clear message; restarting resumes", "[train][distributed]") {
   TempDir dir;
   const auto config = configWith(dir, "run.json", "run", {{"epochs", 40}, {"batch_size", 8}, {"early_stopping", 0}, {"threads", 1}});
-  int port = test::freeLoopbackPort();
+  int port = test::freePort();
   {
     ChildProcess rank0(HILUM_CLI_EXECUTABLE, rankArguments(config, 0, port), dir.file("rank0.log"));
     ChildProcess rank1(HILUM_CLI_EXECUTABLE, rankArguments(config, 1, port), dir.file("rank1.log"));
@@ -111,7 +111,7 @@ TEST_CASE("a rank that dies stops the other with a clear message; restarting res
     CHECK(rank0.log().find("--resume") != std::string::npos);
   }
   // The whole group restarts with --resume and continues after the last checkpoint.
-  port = test::freeLoopbackPort();
+  port = test::freePort();
   ChildProcess rank0(HILUM_CLI_EXECUTABLE, rankArguments(config, 0, port, {"--resume"}), dir.file("resume0.log"));
   ChildProcess rank1(HILUM_CLI_EXECUTABLE, rankArguments(config, 1, port, {"--resume"}), dir.file("resume1.log"));
   INFO(rank0.log() << rank1.log());

@@ -3,6 +3,7 @@
 // Indexed Job starts them, a shard killed mid-way and restarted, and the core call stopped between
 // studies. What counts is what Orthanc holds afterwards: one SR and one Secondary Capture per film
 // of every study in range, nothing for the others.
+#include "child_process.h"
 #include "cli_run.h"
 #include "dicom_fixture.h"
 #include "orthanc_server.h"
@@ -24,17 +25,13 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 
-extern char** environ;
 
 using namespace hilum;
 using namespace hilum::test;
@@ -149,61 +146,14 @@ std::set<std::string> shardOfArchive(const Archive& archive, int index, int coun
   return mine;
 }
 
-// hilum-cli as a child process, as a scheduler starts it: its own stdout and stderr files, the
-// test's environment with a private PACS configuration.
-class Child {
-public:
+// hilum-cli as a scheduler starts a shard: its own stdout and stderr files (DIR/NAME.out, .err), the
+// test's environment with a private PACS configuration and offscreen Qt.
+struct Child : ChildProcess {
   Child(const std::vector<std::string>& args, const TempDir& dir, const std::string& name)
-      : m_out(dir.file(name + ".out")), m_err(dir.file(name + ".err")) {
-    std::vector<std::string> env;
-    for (char** e = environ; *e; ++e)
-      if (std::string(*e).rfind("XDG_CONFIG_HOME=", 0) != 0 && std::string(*e).rfind("QT_QPA_PLATFORM=", 0) != 0) env.push_back(*e);
-    env.push_back("XDG_CONFIG_HOME=" + dir.file("config"));
-    env.push_back("QT_QPA_PLATFORM=offscreen");
-    std::vector<std::string> argv{HILUM_CLI_EXECUTABLE};
-    argv.insert(argv.end(), args.begin(), args.end());
-    std::vector<char*> argp, envp;
-    for (auto& a : argv) argp.push_back(a.data());
-    for (auto& e : env) envp.push_back(e.data());
-    argp.push_back(nullptr);
-    envp.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, m_out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, m_err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (::posix_spawn(&m_pid, HILUM_CLI_EXECUTABLE, &actions, nullptr, argp.data(), envp.data()) != 0) m_pid = -1;
-    posix_spawn_file_actions_destroy(&actions);
-  }
-  ~Child() {
-    if (m_pid > 0 && !m_ended) {
-      ::kill(m_pid, SIGKILL);
-      ::waitpid(m_pid, nullptr, 0);
-    }
-  }
-  Child(const Child&) = delete;
-  Child& operator=(const Child&) = delete;
-
-  bool started() const { return m_pid > 0; }
-  bool running() {
-    if (m_ended) return false;
-    if (::waitpid(m_pid, &m_status, WNOHANG) == m_pid) m_ended = true;
-    return !m_ended;
-  }
-  void signal(int sig) { ::kill(m_pid, sig); }
-  // The exit code; -signal when a signal ended it.
-  int wait() {
-    if (!m_ended) ::waitpid(m_pid, &m_status, 0);
-    m_ended = true;
-    return WIFEXITED(m_status) ? WEXITSTATUS(m_status) : -WTERMSIG(m_status);
-  }
-  std::string out() const { return readBytes(m_out); }
-  std::string err() const { return readBytes(m_err); }
-
-private:
-  std::string m_out, m_err;
-  pid_t m_pid = -1;
-  int m_status = 0;
-  bool m_ended = false;
+      : ChildProcess(HILUM_CLI_EXECUTABLE, args, dir.file(name + ".out"),
+                     {dir.file(name + ".err"), {"XDG_CONFIG_HOME=" + dir.file("config"), "QT_QPA_PLATFORM=offscreen"}}) {}
+  std::string out() const { return log(); }
+  std::string err() const { return errorLog(); }
 };
 
 // Until `reached` holds or the child ends (the deadline is a safety net against a hang, not a time
@@ -297,8 +247,6 @@ TEST_CASE("two shards run in parallel cover every study once with one SR and one
   {
     Child shard0(batchArgs(orthanc, "0/2", store, dir.file("pack"), dir.file("shard0.json")), dir, "shard0");
     Child shard1(batchArgs(orthanc, "1/2", store, dir.file("pack"), dir.file("shard1.json")), dir, "shard1");
-    REQUIRE(shard0.started());
-    REQUIRE(shard1.started());
     const int code0 = shard0.wait(), code1 = shard1.wait();
     INFO(shard0.err() << shard1.err());
     REQUIRE(code0 == 0);
@@ -358,12 +306,11 @@ TEST_CASE("a shard killed twice mid-way then stopped by SIGTERM then run to its 
   // and SC are on their way to Orthanc (the window where a careless restart sends them twice).
   {
     Child first(batchArgs(orthanc, "0/1", store, dir.file("pack"), dir.file("first.json")), dir, "first");
-    REQUIRE(first.started());
     const bool reached = waitForLedger(first, store, 4);
     INFO(first.err());
     REQUIRE(reached);
     first.signal(SIGKILL);
-    CHECK(first.wait() == -SIGKILL);
+    CHECK(first.wait() == 128 + SIGKILL);
   }
   const std::size_t afterFirstKill = ledgerOf(store).size();
   {
@@ -374,7 +321,7 @@ TEST_CASE("a shard killed twice mid-way then stopped by SIGTERM then run to its 
     INFO(second.err());
     REQUIRE(reached);
     second.signal(SIGKILL);
-    CHECK(second.wait() == -SIGKILL);
+    CHECK(second.wait() == 128 + SIGKILL);
   }
   const std::set<std::string> afterKill = ledgerOf(store);
   REQUIRE(afterKill.size() < 40);
