@@ -2,6 +2,7 @@
 // runs one (No by default), and remembers the answer per pack folder and weights.
 #include "temp_dir.h"
 #include "tiny_pack.h"
+#include "ui_support.h"
 
 #include "hilum/ui/analysis_runner.h"
 #include "hilum/ui/findings_panel.h"
@@ -63,6 +64,7 @@ TEST_CASE("a TorchScript pack from elsewhere loads only after Yes, and the answe
   CHECK(box->text().contains(QDir::toNativeSeparators(QString::fromStdString(refused.path()))));
   CHECK(box->text().contains("runs the program it contains"));
   CHECK(box->defaultButton() == box->button(QMessageBox::No));
+  hilum::test::snapshot(box, "torchscript-question");
   box->button(QMessageBox::No)->click();
   CHECK_FALSE(loaded.wait(1000));
   CHECK_FALSE(window.analysis()->hasModel());
