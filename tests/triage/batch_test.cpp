@@ -146,6 +146,15 @@ std::set<std::string> shardOfArchive(const Archive& archive, int index, int coun
   return mine;
 }
 
+// The tiny pack in DIR/pack and an archive of `studies` generated studies, put into Orthanc.
+Archive prepareArchive(OrthancServer& orthanc, const TempDir& dir, int studies) {
+  std::filesystem::create_directories(dir.file("pack"));
+  writeTinyPack(dir.file("pack"));
+  Archive archive = writeArchive(dir, studies);
+  putIntoOrthanc(orthanc, archive);
+  return archive;
+}
+
 // hilum-cli as a scheduler starts a shard: its own stdout and stderr files (DIR/NAME.out, .err), the
 // test's environment with a private PACS configuration and offscreen Qt.
 struct Child : ChildProcess {
@@ -238,10 +247,7 @@ TEST_CASE("two shards run in parallel cover every study once with one SR and one
   OrthancServer orthanc;
   HILUM_START_ORTHANC(orthanc);
   TempDir dir;
-  std::filesystem::create_directories(dir.file("pack"));
-  writeTinyPack(dir.file("pack"));
-  const Archive archive = writeArchive(dir, 40);
-  putIntoOrthanc(orthanc, archive);
+  const Archive archive = prepareArchive(orthanc, dir, 40);
   const std::string store = dir.file("store");  // shared by both, as on a cluster file system
 
   {
@@ -296,10 +302,7 @@ TEST_CASE("a shard killed twice mid-way then stopped by SIGTERM then run to its 
   OrthancServer orthanc;
   HILUM_START_ORTHANC(orthanc);
   TempDir dir;
-  std::filesystem::create_directories(dir.file("pack"));
-  writeTinyPack(dir.file("pack"));
-  const Archive archive = writeArchive(dir, 40);
-  putIntoOrthanc(orthanc, archive);
+  const Archive archive = prepareArchive(orthanc, dir, 40);
   const std::string store = dir.file("store");
 
   // SIGKILL, no chance to tidy up: first just after a study was recorded, then while a film's SR
@@ -367,10 +370,7 @@ TEST_CASE("runBatch stops after the study in progress when cancelled and refuses
   OrthancServer orthanc;
   HILUM_START_ORTHANC(orthanc);
   TempDir dir;
-  std::filesystem::create_directories(dir.file("pack"));
-  writeTinyPack(dir.file("pack"));
-  const Archive archive = writeArchive(dir, 8);
-  putIntoOrthanc(orthanc, archive);
+  const Archive archive = prepareArchive(orthanc, dir, 8);
 
   triage::BatchOptions options;
   options.node = orthanc.node();

@@ -54,6 +54,17 @@ bool waitForFilms(const triage::TriageWorklist& worklist, std::size_t films) {
   return false;
 }
 
+// The pack in DIR/pack, the ledger and results under DIR/store, results sent to `pacs`, one thread.
+triage::WorklistOptions worklistOptions(const TempDir& dir, const pacs::Node& pacs) {
+  triage::WorklistOptions options;
+  options.packDirectory = dir.file("pack");
+  options.ledgerPath = dir.file("store/worklist.json");
+  options.sendResultsTo = pacs;
+  options.resultsDirectory = dir.file("store/results");
+  options.analyzerThreads = 1;
+  return options;
+}
+
 }  // namespace
 
 TEST_CASE("films arriving at the SCP are analysed, ranked by urgency and their results sent back", "[triage][worklist]") {
@@ -69,13 +80,8 @@ TEST_CASE("films arriving at the SCP are analysed, ranked by urgency and their r
   pacs::StorageServer pacsServer(pacsOptions);
   REQUIRE(pacsServer.start().ok());
 
-  triage::WorklistOptions options;
-  options.packDirectory = dir.file("pack");
-  options.ledgerPath = dir.file("store/worklist.json");
+  triage::WorklistOptions options = worklistOptions(dir, pacs::Node{"PACS", "127.0.0.1", pacsServer.port(), ""});
   options.policy = triage::parsePolicy("Bar=3").value();
-  options.sendResultsTo = pacs::Node{"PACS", "127.0.0.1", pacsServer.port(), ""};
-  options.resultsDirectory = dir.file("store/results");
-  options.analyzerThreads = 1;
 
   std::filesystem::create_directories(dir.file("in"));
   writeShapes(dir.file("in/disc1.dcm"), 0.3, -1, "1.2.826.0.1.3680043.10.1");
@@ -186,12 +192,7 @@ TEST_CASE("with Orthanc as the PACS: pushed studies are triaged and their SR and
   REQUIRE(pacs::store(orthanc.node(), {dir.file("in/bar.dcm"), dir.file("in/disc.dcm")}).ok());
   REQUIRE(orthanc.count("/instances") == 2);
 
-  triage::WorklistOptions options;
-  options.packDirectory = dir.file("pack");
-  options.ledgerPath = dir.file("store/worklist.json");
-  options.sendResultsTo = orthanc.node();
-  options.resultsDirectory = dir.file("store/results");
-  options.analyzerThreads = 1;
+  triage::WorklistOptions options = worklistOptions(dir, orthanc.node());
   triage::TriageWorklist worklist(options);
   REQUIRE(worklist.start().ok());
   pacs::StorageServerOptions scpOptions;
@@ -232,12 +233,7 @@ TEST_CASE("results written but not known to be sent go again after a restart as 
   std::filesystem::create_directories(dir.file("in"));
   writeShapes(dir.file("in/bar.dcm"), -1, 0.7, "1.2.826.0.1.3680043.10.31");
   writeShapes(dir.file("in/disc.dcm"), 0.4, -1, "1.2.826.0.1.3680043.10.32");
-  triage::WorklistOptions options;
-  options.packDirectory = dir.file("pack");
-  options.ledgerPath = dir.file("store/worklist.json");
-  options.sendResultsTo = orthanc.node();
-  options.resultsDirectory = dir.file("store/results");
-  options.analyzerThreads = 1;
+  triage::WorklistOptions options = worklistOptions(dir, orthanc.node());
   {
     triage::TriageWorklist worklist(options);
     REQUIRE(worklist.start().ok());
