@@ -51,7 +51,7 @@ Status allowTorchScriptIfAsked(const Arguments& parsed, const std::string& pack)
   return ai::allowTorchScript(pack);
 }
 
-Result<std::unique_ptr<ai::Analyzer>> openAnalyzer(const Arguments& parsed) {
+Result<std::string> packArgument(const Arguments& parsed) {
   std::string pack;
   if (const auto model = parsed.value("--model")) {
     pack = *model;
@@ -61,9 +61,15 @@ Result<std::unique_ptr<ai::Analyzer>> openAnalyzer(const Arguments& parsed) {
     pack = found.value();
   }
   if (const Status allowed = allowTorchScriptIfAsked(parsed, pack); !allowed.ok()) return allowed.error();
+  return pack;
+}
+
+Result<std::unique_ptr<ai::Analyzer>> openAnalyzer(const Arguments& parsed) {
+  const auto pack = packArgument(parsed);
+  if (!pack.ok()) return pack.error();
   ai::AnalyzerOptions options;
   options.device = parsed.value("--device").value_or("auto");
-  return ai::Analyzer::open(pack, options);
+  return ai::Analyzer::open(pack.value(), options);
 }
 
 int analyzeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {

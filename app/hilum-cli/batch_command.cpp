@@ -9,7 +9,6 @@
 #include "gui_session.h"
 #include "pacs_cli_p.h"
 
-#include "hilum/ai/model_packs.h"
 #include "hilum/base/atomic_file.h"
 #include "hilum/pacs/find.h"
 #include "hilum/pacs/pacs_config.h"
@@ -164,15 +163,9 @@ int batchCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   options.storeDirectory = parsed->value("--store").value_or(
       (std::filesystem::path(pacs::defaultStoreFolder()).parent_path() / "batch").string());
   if (options.storeDirectory.empty()) return usageError(err, "--store needs a folder", kSynopsis);
-  if (const auto model = parsed->value("--model")) {
-    options.packDirectory = *model;
-  } else {
-    auto found = ai::defaultModelPack();
-    if (!found.ok()) return reportError(err, found.error());
-    options.packDirectory = found.value();
-  }
-  if (const Status allowed = allowTorchScriptIfAsked(*parsed, options.packDirectory); !allowed.ok())
-    return reportError(err, allowed.error());
+  const auto pack = packArgument(*parsed);
+  if (!pack.ok()) return reportError(err, pack.error());
+  options.packDirectory = pack.value();
 
   // Before any thread starts (Qt's, the worklist's, LibTorch's): each inherits the mask, so SIGINT
   // and SIGTERM reach the watcher below instead of killing the process mid-study.

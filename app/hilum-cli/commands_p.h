@@ -42,8 +42,10 @@ int pacsGetCommand(const std::vector<std::string>& args, std::ostream& out, std:
 int pacsSendCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int pacsListenCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
-// The analyzer for --model (default pack otherwise), --device and --allow-torchscript, shared by
-// analyze, report, calibrate, ood-fit and bench.
+// The pack folder of --model (the default pack otherwise), with --allow-torchscript recorded for it:
+// for commands that hand the pack to something that opens it later (watch, batch).
+Result<std::string> packArgument(const Arguments& parsed);
+// The analyzer for that pack and --device, shared by analyze, report, calibrate, ood-fit and bench.
 Result<std::unique_ptr<ai::Analyzer>> openAnalyzer(const Arguments& parsed);
 
 // The flag every command that opens a pack accepts: the user's explicit choice to run a TorchScript

@@ -7,7 +7,6 @@
 #include "gui_session.h"
 #include "pacs_cli_p.h"
 
-#include "hilum/ai/model_packs.h"
 #include "hilum/pacs/storage_server.h"
 #include "hilum/triage/worklist.h"
 
@@ -56,15 +55,9 @@ int watchCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   if (!store || store->empty()) return usageError(err, "watch needs --store DIR", kSynopsis);
 
   triage::WorklistOptions worklistOptions;
-  if (const auto model = parsed->value("--model")) {
-    worklistOptions.packDirectory = *model;
-  } else {
-    auto found = ai::defaultModelPack();
-    if (!found.ok()) return reportError(err, found.error());
-    worklistOptions.packDirectory = found.value();
-  }
-  if (const Status allowed = allowTorchScriptIfAsked(*parsed, worklistOptions.packDirectory); !allowed.ok())
-    return reportError(err, allowed.error());
+  const auto pack = packArgument(*parsed);
+  if (!pack.ok()) return reportError(err, pack.error());
+  worklistOptions.packDirectory = pack.value();
   if (const auto priority = parsed->value("--priority")) {
     auto policy = triage::parsePolicy(*priority);
     if (!policy.ok()) return usageError(err, policy.error().reason(), kSynopsis);
