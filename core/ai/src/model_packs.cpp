@@ -79,6 +79,41 @@ Result<std::string> defaultModelPack() {
   return Error(Module::Ai, ErrorCode::NotFound, "no model pack found (looked in " + where + "); pass --model DIR");
 }
 
+std::vector<SegmentationPackEntry> findSegmentationPacks(const std::vector<std::string>& roots) {
+  std::vector<SegmentationPackEntry> packs;
+  for (const auto& root : roots) {
+    std::error_code ec;
+    std::vector<fs::path> folders;
+    for (const auto& entry : fs::directory_iterator(root, ec))
+      if (entry.is_directory(ec) && fs::exists(entry.path() / kSegmentationManifestFile, ec)) folders.push_back(entry.path());
+    std::sort(folders.begin(), folders.end());
+    for (const auto& folder : folders) {
+      SegmentationPackEntry pack;
+      pack.directory = folder.string();
+      auto manifest = readSegmentationManifest(pack.directory);
+      if (manifest.ok()) {
+        pack.name = manifest.value().name;
+        pack.manifest = std::move(manifest).value();
+      } else {
+        pack.name = folder.filename().string();
+        pack.problem = manifest.error().message();
+      }
+      packs.push_back(std::move(pack));
+    }
+  }
+  return packs;
+}
+
+Result<std::string> defaultLungPack() {
+  if (const char* env = std::getenv("HILUM_LUNG_MODEL"); env != nullptr && *env != '\0') return std::string(env);
+  const auto roots = modelSearchPaths();
+  for (const auto& pack : findSegmentationPacks(roots))
+    if (pack.problem.empty() && pack.manifest->structure == "lungs") return pack.directory;
+  std::string where;
+  for (const auto& root : roots) where += (where.empty() ? "" : ", ") + root;
+  return Error(Module::Ai, ErrorCode::NotFound, "no lung segmentation pack found (looked in " + where + "); pass --model DIR");
+}
+
 Component torchComponent() { return {"LibTorch", TORCH_VERSION, "BSD-3-Clause"}; }
 
 }  // namespace hilum::ai
