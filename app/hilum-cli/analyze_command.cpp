@@ -157,14 +157,28 @@ int modelsCommand(const std::vector<std::string>& args, std::ostream& out, std::
     }
     list.push_back(std::move(j));
   }
+  for (const auto& pack : ai::findSegmentationPacks()) {
+    nlohmann::json j = {{"name", pack.name}, {"directory", pack.directory}, {"default", false}, {"kind", "segmentation"}};
+    if (pack.manifest) {
+      j["version"] = pack.manifest->version;
+      j["architecture"] = pack.manifest->architecture;
+      j["structure"] = pack.manifest->structure;
+      j["input_size"] = pack.manifest->inputSize;
+    } else {
+      j["problem"] = pack.problem;
+    }
+    list.push_back(std::move(j));
+  }
   if (parsed->has("--json")) {
     out << list.dump(2) << "\n";
     return kExitOk;
   }
-  if (packs.empty()) out << "no model packs found\n";
+  if (list.empty()) out << "no model packs found\n";
   for (const auto& j : list) {
     out << (j["default"].get<bool>() ? "* " : "  ") << j["name"].get<std::string>();
     if (j.contains("problem")) out << "  UNUSABLE: " << j["problem"].get<std::string>();
+    else if (j.contains("structure")) out << " " << j["version"].get<std::string>() << "  " << j["architecture"].get<std::string>()
+                                          << ", segmentation of the " << j["structure"].get<std::string>() << ", " << j["input_size"] << " px";
     else out << " " << j["version"].get<std::string>() << "  " << j["architecture"].get<std::string>() << ", "
              << j["task"].get<std::string>() << ", " << j["labels"] << " labels, " << j["input_size"] << " px";
     out << "\n    " << j["directory"].get<std::string>() << "\n";

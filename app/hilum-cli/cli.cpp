@@ -37,6 +37,10 @@ const char* const kUsage =
     "  models [--json]                        list the model packs found\n"
     "  train CONFIG.json [--resume] [--world-size N --rank R --rendezvous HOST:PORT]\n"
     "                                         train a model and export it as a pack (one rank of a group)\n"
+    "  train-lungs --images DIR --masks DIR --labels CSV --out RUN [--size PX] [--epochs N] [--seed S] [--resume]\n"
+    "                                         train a lung-field segmentation pack (U-Net) on films with masks\n"
+    "  segment FILM... [--model PACK] [--png OUT.png] [--outline]\n"
+    "                                         lung outline, bounding box and area fraction (JSON), overlay PNG\n"
     "  evaluate --model DIR --data CSV|DIR [--root DIR] [--split RUN/split.json [--side S]] [--json OUT|-]\n"
     "                                         per-label AUC with 95% CI, sensitivity/specificity\n"
     "  gallery --model DIR --data CSV|DIR [--split RUN/split.json] --out PNG [--films N] [--columns C]\n"
@@ -110,6 +114,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (command == "analyze") return analyzeCommand(rest, out, err);
   if (command == "models") return modelsCommand(rest, out, err);
   if (command == "train") return trainCommand(rest, out, err);
+  if (command == "train-lungs") return trainLungsCommand(rest, out, err);
+  if (command == "segment") return segmentCommand(rest, out, err);
   if (command == "evaluate") return evaluateCommand(rest, out, err);
   if (command == "gallery") return galleryCommand(rest, out, err);
   if (command == "watch") return watchCommand(rest, out, err);

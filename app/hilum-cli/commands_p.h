@@ -21,6 +21,8 @@ int renderCommand(const std::vector<std::string>& args, std::ostream& out, std::
 int analyzeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int modelsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int trainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int trainLungsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int segmentCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int watchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int batchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
