@@ -45,10 +45,22 @@ void FilmView::setContours(std::vector<ContourOverlay> contours) {
   update();
 }
 
+void FilmView::setLungOutline(std::vector<QPolygonF> polygons, const QString& caption) {
+  m_lungOutline = std::move(polygons);
+  m_lungCaption = caption;
+  update();
+}
+
+void FilmView::setLungOutlineVisible(bool visible) {
+  m_lungOutlineVisible = visible;
+  update();
+}
+
 void FilmView::setFilm(std::shared_ptr<const film::Film> film) {
   m_film = std::move(film);
   m_overlay = QImage();
   m_contours.clear();
+  m_lungOutline.clear();
   m_annotations.clear();
   m_draft.reset();
   m_fit = true;

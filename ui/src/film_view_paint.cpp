@@ -15,6 +15,7 @@ namespace hilum::ui {
 namespace {
 
 const QColor kOverlayText(230, 200, 60);
+const QColor kLungOutline(0, 220, 255);
 
 // The opposite patient direction of each letter: "LF" -> "RH" (PS3.3 C.7.6.1.1.1).
 QString opposite(const QString& direction) {
@@ -57,6 +58,7 @@ void FilmView::paintEvent(QPaintEvent*) {
     if (!m_overlay.isNull()) painter.drawImage(QRectF(0, 0, m_film->columns(), m_film->rows()), m_overlay);
     painter.restore();
     paintContours(painter);
+    if (m_lungOutlineVisible) paintLungOutline(painter);
     paintAnnotations(painter);
     if (m_overlays) paintOverlays(painter);
     if (m_magnifier) paintMagnifier(painter);
@@ -94,6 +96,27 @@ void FilmView::paintContours(QPainter& painter) {
     if (!contour.polygons.empty() && !contour.label.isEmpty())
       report::paintLabel(painter, labelAt + QPointF(2, -20), contour.label, contour.colour);
   }
+  painter.restore();
+}
+
+// Thin and dashed, in a colour no heatmap contour uses: the outline is a reading aid under the
+// findings, and must not pass for one of them.
+void FilmView::paintLungOutline(QPainter& painter) {
+  if (m_lungOutline.empty()) return;
+  painter.save();
+  painter.setRenderHint(QPainter::Antialiasing);
+  QPen pen(kLungOutline, 1.5, Qt::DashLine);
+  pen.setCosmetic(true);
+  painter.setPen(pen);
+  painter.setBrush(Qt::NoBrush);
+  const QTransform t = filmToWidget();
+  QRectF box;
+  for (const auto& polygon : m_lungOutline) {
+    const QPolygonF mapped = t.map(polygon);
+    painter.drawPolygon(mapped);
+    box = box.isNull() ? mapped.boundingRect() : box.united(mapped.boundingRect());
+  }
+  if (!m_lungCaption.isEmpty()) report::paintLabel(painter, box.bottomLeft() + QPointF(0, 4), m_lungCaption, kLungOutline);
   painter.restore();
 }
 

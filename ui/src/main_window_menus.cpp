@@ -230,6 +230,7 @@ void MainWindow::createViewMenu(QMenu* view) {
     const bool on = !filmView()->overlaysVisible();
     for (int i = 0; i < 4; ++i) m_grid->view(i)->setOverlaysVisible(on);
   });
+  createLungOutlineAction(view);
   m_presetMenu = view->addMenu(tr("Window &presets"));
   view->addSeparator();
   QMenu* layout = view->addMenu(tr("&Layout"));

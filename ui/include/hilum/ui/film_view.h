@@ -104,6 +104,12 @@ public:
   const QImage& overlay() const { return m_overlay; }
   void setContours(std::vector<ContourOverlay> contours);
   const std::vector<ContourOverlay>& contours() const { return m_contours; }
+  // The lung fields' outline from the lung segmentation pack (film pixel coordinates) and the caption
+  // that names the pack; drawn while shown. setFilm() drops it: it belongs to one film.
+  void setLungOutline(std::vector<QPolygonF> polygons, const QString& caption);
+  const std::vector<QPolygonF>& lungOutline() const { return m_lungOutline; }
+  void setLungOutlineVisible(bool visible);
+  bool lungOutlineVisible() const { return m_lungOutlineVisible; }
 
   ViewState viewState() const;
   void applyViewState(const ViewState& state);
@@ -154,6 +160,7 @@ private:
   void paintAnnotations(QPainter& painter);
   void paintMagnifier(QPainter& painter);
   void paintContours(QPainter& painter);
+  void paintLungOutline(QPainter& painter);
 
   display::DisplaySettings effectiveSettings() const;
 
@@ -170,6 +177,9 @@ private:
   QRectF m_imageFilmRect;  // the film region m_image shows, in film coordinates
   QImage m_overlay;
   std::vector<ContourOverlay> m_contours;
+  std::vector<QPolygonF> m_lungOutline;
+  QString m_lungCaption;
+  bool m_lungOutlineVisible = false;
   QPoint m_dragStart;
   display::VoiWindow m_dragWindow;
   QPointF m_panStartCentre;

@@ -25,6 +25,7 @@ class AnnotationStore;
 class FilmLoader;
 class FilmView;
 class FindingsPanel;
+class LungOutliner;
 class StudyBrowser;
 class TrainingTab;
 class WorklistPanel;
@@ -95,6 +96,9 @@ private:
   void saveAnnotations();
   void askArrowText(int index);
   void activeViewChanged();
+  // View > Lung outline (main_window_lungs.cpp).
+  void createLungOutlineAction(QMenu* view);
+  void requestLungOutlines();
 
   QTabWidget* m_tabs = nullptr;
   ViewerGrid* m_grid = nullptr;
@@ -118,6 +122,8 @@ private:
   QAction* m_tagsAction = nullptr;
   QAction* m_teachingAction = nullptr;
   QAction* m_invertAction = nullptr;
+  QAction* m_lungAction = nullptr;
+  LungOutliner* m_lungs = nullptr;
   QAction* m_nextAction = nullptr;
   QAction* m_previousAction = nullptr;
   QActionGroup* m_toolGroup = nullptr;
