@@ -340,7 +340,7 @@ void MainWindow::showShortcuts() {
                                  "<tr><td><b>Esc</b></td><td>drop the measurement being drawn, else reset the view</td></tr>"
                                  "<tr><td><b>Wheel</b>, <b>+</b> / <b>-</b></td><td>zoom</td></tr>"
                                  "<tr><td><b>Space</b> / <b>Ctrl+1</b></td><td>fit / one film pixel per screen pixel</td></tr>"
-                                 "<tr><td><b>M</b>, <b>O</b></td><td>magnifier, corner overlays</td></tr>"
+                                 "<tr><td><b>M</b>, <b>O</b>, <b>U</b></td><td>magnifier, corner overlays, lung outline (model)</td></tr>"
                                  "<tr><td><b>P</b>, <b>W</b></td><td>pan tool, window/level tool (left drag)</td></tr>"
                                  "<tr><td><b>D</b>, <b>N</b>, <b>B</b>, <b>E</b></td><td>distance, angle, rectangle ROI, ellipse ROI</td></tr>"
                                  "<tr><td><b>T</b>, <b>C</b></td><td>arrow with text, cardiothoracic ratio (heart width, then thorax)</td></tr>"
