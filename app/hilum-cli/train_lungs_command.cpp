@@ -15,7 +15,7 @@ namespace {
 
 const char* const kSynopsis =
     "train-lungs --images DIR --masks DIR --labels CSV --out RUN [--size PX] [--epochs N] [--batch N] [--lr X]\n"
-    "            [--seed S] [--threads N] [--name NAME] [--version V] [--resume]";
+    "            [--seed S] [--threads N] [--licences L1,L2,...] [--name NAME] [--version V] [--resume]";
 
 std::string fixed(double v, int digits = 3) {
   std::ostringstream s;
@@ -34,7 +34,7 @@ int trainLungsCommand(const std::vector<std::string>& args, std::ostream& out, s
   std::string problem;
   const auto parsed = Arguments::parse(args,
                                        {"--images", "--masks", "--labels", "--out", "--size", "--epochs", "--batch", "--lr", "--seed",
-                                        "--threads", "--name", "--version"},
+                                        "--threads", "--name", "--version", "--licences"},
                                        {"--resume"}, problem);
   if (!parsed) return usageError(err, problem, kSynopsis);
   if (!parsed->positional().empty()) return usageError(err, "train-lungs takes no positional arguments", kSynopsis);
@@ -61,6 +61,14 @@ int trainLungsCommand(const std::vector<std::string>& args, std::ostream& out, s
     const auto value = parseDouble(*lr);
     if (!value || !(*value > 0)) return usageError(err, "--lr needs a positive number", kSynopsis);
     config.learningRate = *value;
+  }
+  if (const auto licences = parsed->value("--licences")) {
+    // Comma-separated, exactly as the CSV's license column spells them.
+    std::stringstream list(*licences);
+    std::string item;
+    while (std::getline(list, item, ','))
+      if (!item.empty()) config.licences.push_back(item);
+    if (config.licences.empty()) return usageError(err, "--licences needs at least one licence", kSynopsis);
   }
   config.name = parsed->value("--name").value_or("lungs-unet-" + std::to_string(config.inputSize));
   config.version = parsed->value("--version").value_or(config.version);

@@ -185,6 +185,15 @@ TEST_CASE("missing and mis-sized masks are refused naming the file", "[train][se
     REQUIRE_FALSE(summary.ok());
     CHECK_THAT(summary.error().message(), Contains("p2_1.png") && Contains("48 x 40") && Contains("96 x 80"));
   }
+  SECTION("only rows under the licences asked for are taken") {
+    const auto films = train::readMaskedFilms(dir.file("labels.csv"), dir.file("images"), dir.file("masks"), {"CC BY 4.0"});
+    REQUIRE(films.ok());
+    CHECK(films.value().size() == 2);  // patient P1's two films
+    CHECK(films.value()[0].patientId == "P1");
+    const auto none = train::readMaskedFilms(dir.file("labels.csv"), dir.file("images"), dir.file("masks"), {"CC0"});
+    REQUIRE_FALSE(none.ok());
+    CHECK_THAT(none.error().message(), Contains("labels.csv") && Contains("licences"));
+  }
   SECTION("rows without has_mask are passed over") {
     std::ofstream csv(dir.file("labels.csv"), std::ios::app);
     csv << "extra.png,P9,CC BY 3.0,no\n";

@@ -39,7 +39,8 @@ bool saysYes(std::string value) {
 
 }  // namespace
 
-Result<std::vector<MaskedFilm>> readMaskedFilms(const std::string& labelsCsv, const std::string& imagesDir, const std::string& masksDir) {
+Result<std::vector<MaskedFilm>> readMaskedFilms(const std::string& labelsCsv, const std::string& imagesDir, const std::string& masksDir,
+                                                const std::vector<std::string>& licences) {
   auto table = readCsv(labelsCsv);
   if (!table.ok()) return table.error();
   const auto& rows = table.value();
@@ -50,6 +51,9 @@ Result<std::vector<MaskedFilm>> readMaskedFilms(const std::string& labelsCsv, co
   const int license = findColumn(header, "", {"license", "licence"});
   const int hasMask = findColumn(header, "", {"has_mask"});
   if (image < 0) return dataError(ErrorCode::Malformed, "CSV has no image column (image, Image Index or filename)", labelsCsv);
+  if (!licences.empty() && license < 0)
+    return dataError(ErrorCode::Malformed, "CSV has no license column to choose rows by licence", labelsCsv);
+  const std::set<std::string> allowed(licences.begin(), licences.end());
   std::error_code ec;
   if (!fs::is_directory(imagesDir, ec)) return dataError(ErrorCode::NotFound, "image folder does not exist", imagesDir);
   if (!fs::is_directory(masksDir, ec)) return dataError(ErrorCode::NotFound, "mask folder does not exist", masksDir);
@@ -66,6 +70,7 @@ Result<std::vector<MaskedFilm>> readMaskedFilms(const std::string& labelsCsv, co
     film.mask = (fs::path(masksDir) / name).string();
     film.patientId = cell(patient);
     film.license = cell(license);
+    if (!allowed.empty() && !allowed.count(film.license)) continue;
     const bool exists = fs::exists(film.mask, ec);
     if (hasMask >= 0) {
       if (!saysYes(cell(hasMask))) continue;
@@ -81,7 +86,9 @@ Result<std::vector<MaskedFilm>> readMaskedFilms(const std::string& labelsCsv, co
       return dataError(ErrorCode::Malformed, "image \"" + name + "\" is listed twice (line " + std::to_string(r + 1) + ")", labelsCsv);
     films.push_back(std::move(film));
   }
-  if (films.empty()) return dataError(ErrorCode::NotFound, "no film of the CSV has a mask in " + masksDir, labelsCsv);
+  if (films.empty())
+    return dataError(ErrorCode::NotFound, "no film of the CSV has a mask in " + masksDir + (allowed.empty() ? "" : " under the licences asked for"),
+                     labelsCsv);
   return films;
 }
 

@@ -157,7 +157,7 @@ nlohmann::json configJson(const SegmentationTrainConfig& c) {
   return {{"labels", c.labelsCsv}, {"images", c.imagesDir}, {"masks", c.masksDir}, {"input_size", c.inputSize},
           {"base_channels", c.baseChannels}, {"levels", c.levels}, {"epochs", c.epochs}, {"batch_size", c.batchSize},
           {"learning_rate", c.learningRate}, {"weight_decay", c.weightDecay}, {"validation_fraction", c.validationFraction},
-          {"test_fraction", c.testFraction}, {"seed", c.seed}};
+          {"test_fraction", c.testFraction}, {"seed", c.seed}, {"licences", c.licences}};
 }
 
 }  // namespace
@@ -167,7 +167,7 @@ Result<SegmentationTrainSummary> trainSegmenter(const SegmentationTrainConfig& c
   const auto started = Clock::now();
   try {
     if (config.epochs < 1 || config.batchSize < 1) return trainError(ErrorCode::InvalidArgument, "epochs and batch size must be positive", config.output);
-    auto films = readMaskedFilms(config.labelsCsv, config.imagesDir, config.masksDir);
+    auto films = readMaskedFilms(config.labelsCsv, config.imagesDir, config.masksDir, config.licences);
     if (!films.ok()) return films.error();
     const auto& all = films.value();
 

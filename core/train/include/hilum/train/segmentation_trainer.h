@@ -28,9 +28,11 @@ struct MaskedFilm {
 // The films of `labelsCsv` (columns image and patient_id; optional license and has_mask) that have
 // masks: <imagesDir>/<image> with <masksDir>/<image>. With a has_mask column, every row saying yes
 // must have its mask file (an Error naming the missing file), the others are passed over; without
-// it, rows whose mask file exists are taken. An Error when no film has a mask.
+// it, rows whose mask file exists are taken. `licences` non-empty: only rows whose license is one of
+// them (exactly), so a pack meant for redistribution learns from rows whose terms allow it; the CSV
+// must then have the column. An Error when no film is left.
 Result<std::vector<MaskedFilm>> readMaskedFilms(const std::string& labelsCsv, const std::string& imagesDir,
-                                                const std::string& masksDir);
+                                                const std::string& masksDir, const std::vector<std::string>& licences = {});
 
 // A mask file as film-size bytes; an Error naming the mask when it cannot be read or its size is not
 // columns x rows.
@@ -48,6 +50,7 @@ Result<SegmentationScores> scoreSegmentationPack(const std::string& packDirector
 
 struct SegmentationTrainConfig {
   std::string labelsCsv, imagesDir, masksDir;
+  std::vector<std::string> licences;  // keep only rows with one of these licences; empty: every row
   std::string output;  // run folder: split.json, checkpoints, history.json, pack/
   std::string name = "lungs-unet";
   std::string version = "1.0.0";
