@@ -151,6 +151,10 @@
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
+    <message>
+        <source>Patient covariates given to the model beside the film: %1</source>
+        <translation>Dem Modell neben der Aufnahme übergebene Patientenmerkmale: %1</translation>
+    </message>
 </context>
 <context>
     <name>hilum::ai::Findings</name>
@@ -548,6 +552,14 @@ Bei diesem Schwellenwert auf Validierungsaufnahmen: Sensitivität %1 %, Spezifit
 Outside the model&apos;s training data: treat with suspicion.</source>
         <translation>
 Außerhalb der Trainingsdaten des Modells: mit Vorsicht bewerten.</translation>
+    </message>
+    <message>
+        <source>The model read beside the film: %1</source>
+        <translation>Das Modell las neben der Aufnahme: %1</translation>
+    </message>
+    <message>
+        <source>The model reads patient covariates beside the film; it was given: %1</source>
+        <translation>Das Modell liest neben der Aufnahme Patientenmerkmale; übergeben wurde: %1</translation>
     </message>
 </context>
 <context>
@@ -976,22 +988,6 @@ A drücken, um trotzdem zu analysieren; die Befunde werden markiert.</translatio
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+O&lt;/b&gt; / &lt;b&gt;Strg+Umschalt+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Aufnahmen / einen Ordner oder DICOMDIR öffnen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Bild ab&lt;/b&gt; / &lt;b&gt;Bild auf&lt;/b&gt;&lt;/td&gt;&lt;td&gt;nächste / vorige Aufnahme (Pfeiltasten im Lehrmodus)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Rechts ziehen&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Fensterbreite (horizontal) und Fensterlage (vertikal)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;1 - 9&lt;/b&gt;, &lt;b&gt;Umschalt+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Fenstervoreinstellungen, Fensterung zurücksetzen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;I&lt;/b&gt;&lt;/td&gt;&lt;td&gt;invertieren&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt; / &lt;b&gt;L&lt;/b&gt;, &lt;b&gt;H&lt;/b&gt; / &lt;b&gt;V&lt;/b&gt;&lt;/td&gt;&lt;td&gt;nach rechts / links drehen, horizontal / vertikal spiegeln&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;laufende Messung verwerfen, sonst Ansicht zurücksetzen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Mausrad&lt;/b&gt;, &lt;b&gt;+&lt;/b&gt; / &lt;b&gt;-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Leertaste&lt;/b&gt; / &lt;b&gt;Strg+1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;einpassen / ein Aufnahmepixel pro Bildschirmpixel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;M&lt;/b&gt;, &lt;b&gt;O&lt;/b&gt;, &lt;b&gt;U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lupe, Eckeinblendungen, Lungenkontur (Modell)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;P&lt;/b&gt;, &lt;b&gt;W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Verschieben, Fensterung (Linksziehen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;D&lt;/b&gt;, &lt;b&gt;N&lt;/b&gt;, &lt;b&gt;B&lt;/b&gt;, &lt;b&gt;E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Strecke, Winkel, Rechteck-ROI, Ellipsen-ROI&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;T&lt;/b&gt;, &lt;b&gt;C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Pfeil mit Text, Herz-Thorax-Quotient (erst Herzbreite, dann Thorax)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Rücktaste&lt;/b&gt;&lt;/td&gt;&lt;td&gt;letzte Annotation entfernen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Alt+1 / 2 / 4&lt;/b&gt;, &lt;b&gt;Strg+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Layouts 1x1 / 1x2 / 2x2, Ansichten koppeln&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Umschalt+H&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Heatmap neben der Aufnahme&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;A&lt;/b&gt;, &lt;b&gt;G&lt;/b&gt;, &lt;b&gt;Umschalt+G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;analysieren, Heatmap / Kontur / aus, alle positiven Befunde&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Eingabe&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Befunde aufdecken (Lehr-Quiz)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+T&lt;/b&gt;, &lt;b&gt;Strg+,&lt;/b&gt;, &lt;b&gt;Strg+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;DICOM-Tags, Einstellungen, Bericht / PNG / DICOM exportieren&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Umschalt+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;PACS suchen/abrufen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lehrmodus&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <source>L&amp;ung outline (model)</source>
-        <translation>&amp;Lungenkontur (Modell)</translation>
-    </message>
-    <message>
-        <source>Lungs: %1 (model outline)</source>
-        <translation>Lunge: %1 (Modellkontur)</translation>
-    </message>
-    <message>
-        <source>No lung field found on this film.</source>
-        <translation>Auf dieser Aufnahme wurde kein Lungenfeld gefunden.</translation>
-    </message>
-    <message>
-        <source>Lung outline unavailable: %1</source>
-        <translation>Lungenkontur nicht verfügbar: %1</translation>
-    </message>
-    <message>
         <source>%1 was not loaded: it is a TorchScript pack from outside Hilum&apos;s model folders, and you chose not to run it.</source>
         <translation>%1 wurde nicht geladen: Es ist ein TorchScript-Paket von außerhalb der Modellordner von Hilum, und Sie haben entschieden, es nicht auszuführen.</translation>
     </message>
@@ -1010,6 +1006,22 @@ Run it only if you trust where it came from. Hilum remembers your answer for thi
 ist TorchScript von außerhalb der Modellordner von Hilum. Beim Laden wird das darin enthaltene Programm mit Ihren Rechten ausgeführt: Es könnte alles lesen, ändern oder versenden, worauf Sie zugreifen können.
 
 Führen Sie es nur aus, wenn Sie seiner Herkunft vertrauen. Hilum merkt sich Ihre Antwort für dieses Paket.</translation>
+    </message>
+    <message>
+        <source>L&amp;ung outline (model)</source>
+        <translation>&amp;Lungenkontur (Modell)</translation>
+    </message>
+    <message>
+        <source>Lungs: %1 (model outline)</source>
+        <translation>Lunge: %1 (Modellkontur)</translation>
+    </message>
+    <message>
+        <source>No lung field found on this film.</source>
+        <translation>Auf dieser Aufnahme wurde kein Lungenfeld gefunden.</translation>
+    </message>
+    <message>
+        <source>Lung outline unavailable: %1</source>
+        <translation>Lungenkontur nicht verfügbar: %1</translation>
     </message>
 </context>
 <context>
@@ -1807,10 +1819,6 @@ Die Einstellungen unten sind die Vorgaben; Speichern ersetzt die Datei.</transla
         <translation>Protokoll</translation>
     </message>
     <message>
-        <source>%1 films, %2 labels. Patient split: %3 training, %4 validation, %5 test.</source>
-        <translation>%1 Aufnahmen, %2 Labels. Aufteilung nach Patienten: %3 Training, %4 Validierung, %5 Test.</translation>
-    </message>
-    <message>
         <source>Training %1 on %2...</source>
         <translation>Trainiere %1 auf %2...</translation>
     </message>
@@ -1849,6 +1857,22 @@ Die Einstellungen unten sind die Vorgaben; Speichern ersetzt die Datei.</transla
     <message>
         <source>  (best)</source>
         <translation>  (beste)</translation>
+    </message>
+    <message>
+        <source>patient age, sex and view from the CSV, beside the film</source>
+        <translation>Alter, Geschlecht und Projektion des Patienten aus der CSV, neben der Aufnahme</translation>
+    </message>
+    <message>
+        <source>The pack then reads them from each film&apos;s DICOM header when it analyses; a film without them is analysed with them marked unknown.</source>
+        <translation>Das Paket liest sie dann bei der Analyse aus dem DICOM-Header jeder Aufnahme; eine Aufnahme ohne sie wird mit „unbekannt“ analysiert.</translation>
+    </message>
+    <message>
+        <source>Covariates</source>
+        <translation>Patientenmerkmale</translation>
+    </message>
+    <message>
+        <source>%1 films, %2 labels. Patient split: %3 training, %4 validation, %5 test. Age known for %6 films, sex for %7, view (PA/AP) for %8.</source>
+        <translation>%1 Aufnahmen, %2 Befundklassen. Aufteilung nach Patienten: %3 Training, %4 Validierung, %5 Test. Alter bekannt für %6 Aufnahmen, Geschlecht für %7, Projektion (PA/AP) für %8.</translation>
     </message>
 </context>
 <context>

@@ -151,6 +151,10 @@
         <source>epoch</source>
         <translation>époque</translation>
     </message>
+    <message>
+        <source>Patient covariates given to the model beside the film: %1</source>
+        <translation>Covariables du patient fournies au modèle avec le cliché : %1</translation>
+    </message>
 </context>
 <context>
     <name>hilum::ai::Findings</name>
@@ -548,6 +552,14 @@ At this threshold on validation films: sensitivity %1 %, specificity %2 %</sourc
 Outside the model&apos;s training data: treat with suspicion.</source>
         <translation>
 Hors des données d&apos;entraînement du modèle : à interpréter avec prudence.</translation>
+    </message>
+    <message>
+        <source>The model read beside the film: %1</source>
+        <translation>Le modèle a lu avec le cliché : %1</translation>
+    </message>
+    <message>
+        <source>The model reads patient covariates beside the film; it was given: %1</source>
+        <translation>Le modèle lit des covariables du patient avec le cliché ; il a reçu : %1</translation>
     </message>
 </context>
 <context>
@@ -976,22 +988,6 @@ Appuyez sur A pour analyser quand même ; les résultats seront signalés.</tran
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt; / &lt;b&gt;Ctrl+Maj+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ouvrir des clichés / un dossier ou DICOMDIR&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Page suiv.&lt;/b&gt; / &lt;b&gt;Page préc.&lt;/b&gt;&lt;/td&gt;&lt;td&gt;cliché suivant / précédent (flèches en mode enseignement)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Glisser (bouton droit)&lt;/b&gt;&lt;/td&gt;&lt;td&gt;largeur (horizontal) et niveau (vertical) de fenêtre&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;1 - 9&lt;/b&gt;, &lt;b&gt;Maj+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;préréglages de fenêtre, réinitialiser le fenêtrage&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;I&lt;/b&gt;&lt;/td&gt;&lt;td&gt;inverser&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt; / &lt;b&gt;L&lt;/b&gt;, &lt;b&gt;H&lt;/b&gt; / &lt;b&gt;V&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pivoter à droite / à gauche, retourner horizontalement / verticalement&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Échap&lt;/b&gt;&lt;/td&gt;&lt;td&gt;abandonner la mesure en cours, sinon réinitialiser l&apos;affichage&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Molette&lt;/b&gt;, &lt;b&gt;+&lt;/b&gt; / &lt;b&gt;-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Espace&lt;/b&gt; / &lt;b&gt;Ctrl+1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ajuster / un pixel du cliché par pixel écran&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;M&lt;/b&gt;, &lt;b&gt;O&lt;/b&gt;, &lt;b&gt;U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;loupe, informations aux coins, contour des poumons (modèle)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;P&lt;/b&gt;, &lt;b&gt;W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;outil déplacer, outil fenêtrage (glisser à gauche)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;D&lt;/b&gt;, &lt;b&gt;N&lt;/b&gt;, &lt;b&gt;B&lt;/b&gt;, &lt;b&gt;E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;distance, angle, ROI rectangulaire, ROI elliptique&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;T&lt;/b&gt;, &lt;b&gt;C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;flèche avec texte, index cardiothoracique (largeur du cœur, puis du thorax)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Retour arrière&lt;/b&gt;&lt;/td&gt;&lt;td&gt;supprimer la dernière annotation&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+1 / 2 / 4&lt;/b&gt;, &lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;dispositions 1x1 / 1x2 / 2x2, lier les vues&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Maj+H&lt;/b&gt;&lt;/td&gt;&lt;td&gt;carte de chaleur à côté du cliché&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;A&lt;/b&gt;, &lt;b&gt;G&lt;/b&gt;, &lt;b&gt;Maj+G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;analyser, carte de chaleur / contour / désactivée, toutes les anomalies positives&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Entrée&lt;/b&gt;&lt;/td&gt;&lt;td&gt;révéler les résultats (quiz)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T&lt;/b&gt;, &lt;b&gt;Ctrl+,&lt;/b&gt;, &lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;balises DICOM, paramètres, exporter compte rendu / PNG / DICOM&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Maj+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;PACS rechercher/récupérer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;mode enseignement&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <source>L&amp;ung outline (model)</source>
-        <translation>Contour des po&amp;umons (modèle)</translation>
-    </message>
-    <message>
-        <source>Lungs: %1 (model outline)</source>
-        <translation>Poumons : %1 (contour du modèle)</translation>
-    </message>
-    <message>
-        <source>No lung field found on this film.</source>
-        <translation>Aucun champ pulmonaire trouvé sur ce cliché.</translation>
-    </message>
-    <message>
-        <source>Lung outline unavailable: %1</source>
-        <translation>Contour des poumons indisponible : %1</translation>
-    </message>
-    <message>
         <source>%1 was not loaded: it is a TorchScript pack from outside Hilum&apos;s model folders, and you chose not to run it.</source>
         <translation>%1 n&apos;a pas été chargé : c&apos;est un paquet TorchScript venant d&apos;ailleurs que les dossiers de modèles de Hilum, et vous avez choisi de ne pas l&apos;exécuter.</translation>
     </message>
@@ -1010,6 +1006,22 @@ Run it only if you trust where it came from. Hilum remembers your answer for thi
 est du TorchScript venant d&apos;ailleurs que les dossiers de modèles de Hilum. Le charger exécute le programme qu&apos;il contient avec vos droits : il pourrait lire, modifier ou envoyer tout ce à quoi vous avez accès.
 
 Ne l&apos;exécutez que si vous faites confiance à sa provenance. Hilum retient votre réponse pour ce paquet.</translation>
+    </message>
+    <message>
+        <source>L&amp;ung outline (model)</source>
+        <translation>Contour des po&amp;umons (modèle)</translation>
+    </message>
+    <message>
+        <source>Lungs: %1 (model outline)</source>
+        <translation>Poumons : %1 (contour du modèle)</translation>
+    </message>
+    <message>
+        <source>No lung field found on this film.</source>
+        <translation>Aucun champ pulmonaire trouvé sur ce cliché.</translation>
+    </message>
+    <message>
+        <source>Lung outline unavailable: %1</source>
+        <translation>Contour des poumons indisponible : %1</translation>
     </message>
 </context>
 <context>
@@ -1807,10 +1819,6 @@ Les paramètres ci-dessous sont les valeurs par défaut ; enregistrer remplace l
         <translation>Journal</translation>
     </message>
     <message>
-        <source>%1 films, %2 labels. Patient split: %3 training, %4 validation, %5 test.</source>
-        <translation>%1 clichés, %2 étiquettes. Répartition par patient : %3 entraînement, %4 validation, %5 test.</translation>
-    </message>
-    <message>
         <source>Training %1 on %2...</source>
         <translation>Entraînement de %1 sur %2...</translation>
     </message>
@@ -1849,6 +1857,22 @@ Les paramètres ci-dessous sont les valeurs par défaut ; enregistrer remplace l
     <message>
         <source>  (best)</source>
         <translation>  (meilleure)</translation>
+    </message>
+    <message>
+        <source>patient age, sex and view from the CSV, beside the film</source>
+        <translation>âge, sexe et incidence du patient tirés du CSV, avec le cliché</translation>
+    </message>
+    <message>
+        <source>The pack then reads them from each film&apos;s DICOM header when it analyses; a film without them is analysed with them marked unknown.</source>
+        <translation>Le paquet les lit alors dans l&apos;en-tête DICOM de chaque cliché lors de l&apos;analyse ; un cliché qui ne les porte pas est analysé avec la mention « inconnu ».</translation>
+    </message>
+    <message>
+        <source>Covariates</source>
+        <translation>Covariables</translation>
+    </message>
+    <message>
+        <source>%1 films, %2 labels. Patient split: %3 training, %4 validation, %5 test. Age known for %6 films, sex for %7, view (PA/AP) for %8.</source>
+        <translation>%1 clichés, %2 étiquettes. Répartition par patient : %3 entraînement, %4 validation, %5 test. Âge connu pour %6 clichés, sexe pour %7, incidence (PA/AP) pour %8.</translation>
     </message>
 </context>
 <context>

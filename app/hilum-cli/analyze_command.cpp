@@ -4,6 +4,7 @@
 #include "findings_json.h"
 
 #include "hilum/ai/analyzer.h"
+#include "hilum/ai/covariates.h"
 #include "hilum/ai/heatmap_image.h"
 #include "hilum/ai/model_packs.h"
 #include "hilum/ai/pack_trust.h"
@@ -13,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iomanip>
 #include <ostream>
@@ -21,7 +23,8 @@ namespace hilum::cli {
 namespace {
 
 const char* const kSynopsis =
-    "analyze FILE... [--model DIR] [--allow-torchscript] [--device cpu|cuda] [--heatmaps DIR] [--json OUT|-]";
+    "analyze FILE... [--model DIR] [--allow-torchscript] [--device cpu|cuda] [--heatmaps DIR] [--json OUT|-]\n"
+    "        [--age YEARS] [--sex M|F] [--view PA|AP]   (for packs that read them: instead of the film's header)";
 
 std::string safeName(const std::string& text) {
   std::string out;
@@ -39,7 +42,29 @@ void printFindings(std::ostream& out, const std::string& file, const ai::Finding
   if (f.topLabel) out << "  top: " << *f.topLabel << "\n";
   for (const auto& reason : f.gateReasons) out << "  OUTSIDE THE MODEL'S TRAINING DATA: " << reason << "\n";
   for (const auto& warning : f.qualityWarnings) out << "  warning: " << warning << "\n";
+  if (!f.covariates.empty()) out << "  model was given: " << f.covariates << "\n";
   if (f.oodScore) out << "  out-of-distribution score " << std::setprecision(1) << *f.oodScore << " (threshold " << *f.oodThreshold << ")\n";
+}
+
+// The film header's covariates with the command line's --age, --sex and --view laid over them.
+Result<ai::PatientCovariates> patientOf(const Arguments& parsed, const film::FilmMetadata& header) {
+  ai::PatientCovariates patient = ai::covariatesOf(header);
+  if (const auto age = parsed.value("--age")) {
+    char* end = nullptr;
+    const double years = std::strtod(age->c_str(), &end);
+    if (age->empty() || *end != '\0' || !(years >= 0 && years <= 150))
+      return Error(Module::Cli, ErrorCode::InvalidArgument, "--age needs years between 0 and 150, not '" + *age + "'");
+    patient.ageYears = years;
+  }
+  if (const auto sex = parsed.value("--sex")) {
+    if (*sex != "M" && *sex != "F") return Error(Module::Cli, ErrorCode::InvalidArgument, "--sex needs M or F, not '" + *sex + "'");
+    patient.sex = *sex;
+  }
+  if (const auto view = parsed.value("--view")) {
+    if (*view != "PA" && *view != "AP") return Error(Module::Cli, ErrorCode::InvalidArgument, "--view needs PA or AP, not '" + *view + "'");
+    patient.view = *view;
+  }
+  return patient;
 }
 
 }  // namespace
@@ -74,7 +99,7 @@ Result<std::unique_ptr<ai::Analyzer>> openAnalyzer(const Arguments& parsed) {
 
 int analyzeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string problem;
-  const auto parsed = Arguments::parse(args, {"--model", "--device", "--heatmaps", "--json"}, {kAllowTorchScript}, problem);
+  const auto parsed = Arguments::parse(args, {"--model", "--device", "--heatmaps", "--json", "--age", "--sex", "--view"}, {kAllowTorchScript}, problem);
   if (!parsed) return usageError(err, problem, kSynopsis);
   if (parsed->positional().empty()) return usageError(err, "analyze needs at least one FILE", kSynopsis);
   const auto heatmapDir = parsed->value("--heatmaps");
@@ -103,6 +128,9 @@ int analyzeCommand(const std::vector<std::string>& args, std::ostream& out, std:
       reportError(err, film.error());
       continue;
     }
+    const auto patient = patientOf(*parsed, film.value().metadata());
+    if (!patient.ok()) return reportError(err, patient.error());
+    options.patient = patient.value();
     const auto findings = analyzer.value()->analyze(film.value(), options);
     if (!findings.ok()) {
       ++failures;
@@ -152,6 +180,7 @@ int modelsCommand(const std::vector<std::string>& args, std::ostream& out, std::
       j["task"] = ai::toString(m.task);
       j["labels"] = m.labels.size();
       j["input_size"] = m.inputSize;
+      j["covariates"] = m.covariates;
     } else {
       j["problem"] = pack.problem;
     }
@@ -181,6 +210,10 @@ int modelsCommand(const std::vector<std::string>& args, std::ostream& out, std::
                                           << ", segmentation of the " << j["structure"].get<std::string>() << ", " << j["input_size"] << " px";
     else out << " " << j["version"].get<std::string>() << "  " << j["architecture"].get<std::string>() << ", "
              << j["task"].get<std::string>() << ", " << j["labels"] << " labels, " << j["input_size"] << " px";
+    if (j.contains("covariates") && !j["covariates"].empty()) {
+      out << ", reads";
+      for (const auto& c : j["covariates"]) out << " " << c.get<std::string>();
+    }
     out << "\n    " << j["directory"].get<std::string>() << "\n";
   }
   return kExitOk;

@@ -52,6 +52,7 @@ int calibrateCommand(const std::vector<std::string>& args, std::ostream& out, st
     }
     auto input = ai::preprocess(film.value(), manifest);
     if (!input.ok()) return reportError(err, input.error().withPath(samples[i].image));
+    ai::setCovariates(input.value(), manifest, train::covariatesOf(samples[i]));  // the data's, as evaluate uses
     auto z = analyzer.value()->rawLogits(input.value());
     if (!z.ok()) return reportError(err, z.error().withPath(samples[i].image));
     logits.push_back(std::move(z).value());

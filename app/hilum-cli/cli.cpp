@@ -20,6 +20,7 @@ const char* const kUsage =
     "  measure FILE --annotations A.json | --distance|--angle|--rectangle|--ellipse|--ctr X,Y,... [--json]\n"
     "                                         lengths (mm with spacing source), angles, ROI statistics, CTR\n"
     "  analyze FILE... [--model DIR] [--device cpu|cuda] [--heatmaps DIR] [--json OUT|-]\n"
+    "          [--age YEARS] [--sex M|F] [--view PA|AP]\n"
     "                                         ranked findings (decision support, not a diagnosis)\n"
     "  report FILE... [--model DIR] [--pdf OUT.pdf] [--png OUT.png] [--sc OUT.dcm] [--sr OUT.dcm]\n"
     "         [--encapsulated-pdf OUT.dcm] [--gsps OUT.dcm] [--finding LABEL|--all-positive]\n"

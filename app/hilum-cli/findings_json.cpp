@@ -36,6 +36,10 @@ nlohmann::json findingsToJson(const std::string& file, const ai::Findings& f, do
                      {"heatmaps", f.timing.heatmapsMs}, {"total", decodeMs + f.timing.totalMs}}},
   };
   if (f.topLabel) j["top_label"] = *f.topLabel;
+  if (!f.covariates.empty()) {  // what the model read beside the film
+    j["covariates"] = f.covariates;
+    j["unknown_covariates"] = f.unknownCovariates;
+  }
   j["ood_score"] = f.oodScore ? json(*f.oodScore) : json(nullptr);
   j["ood_threshold"] = f.oodThreshold ? json(*f.oodThreshold) : json(nullptr);
   return j;

@@ -1,6 +1,9 @@
 // The native networks and their checkpoint format: names are torchvision's, so its state dicts
 // (and CheXNet's, and torchxrayvision's DenseNet) load by name.
 #include "temp_dir.h"
+#include "tiny_pack.h"
+
+#include "hilum/ai/analyzer.h"
 
 #include "hilum/ai/internal/networks.h"
 #include "hilum/ai/internal/state_dict.h"
@@ -144,4 +147,82 @@ TEST_CASE("half-precision weights load into a float network with nearly the same
   torch::NoGradGuard noGrad;
   const auto x = torch::randn({1, 1, 64, 64});
   CHECK(torch::allclose(torch::sigmoid(net->forward(x)), torch::sigmoid(copy->forward(x)), 1e-2, 1e-3));
+}
+
+TEST_CASE("a covariate head adds its term to the image's logits and starts at zero", "[ai][networks][covariates]") {
+  torch::manual_seed(2);
+  auto net = makeNetwork("smallcnn", 2, 1, 6);
+  net->eval();
+  CHECK(net->covariateWidth() == 6);
+  const auto names = stateDictOf(*net);
+  REQUIRE(names.count("covariate_head.weight") == 1);
+  CHECK(names.count("covariate_head.bias") == 0);  // the image head has the bias
+  const auto x = torch::rand({3, 1, 32, 32});
+  const auto c = torch::rand({3, 6});
+  torch::NoGradGuard noGrad;
+  const auto image = net->head(net->features(x));
+  CHECK(torch::allclose(net->forward(x, c), image));  // zero at the start: the image decides
+  torch::nn::init::normal_(net->covariateHead()->weight);
+  CHECK(torch::allclose(net->forward(x, c), image + torch::matmul(c, net->covariateHead()->weight.t()), 1e-5, 1e-6));
+  CHECK_THROWS(net->forward(x));  // a network that reads covariates is never run without them
+  CHECK_THROWS(net->forward(x, torch::rand({3, 4})));
+  // A network without the head ignores them.
+  CHECK(makeNetwork("smallcnn", 2, 1)->covariateWidth() == 0);
+}
+
+TEST_CASE("the Analyzer gives a covariate pack the header's or the caller's covariates, and says so", "[ai][analyzer][covariates]") {
+  TempDir dir;
+  torch::manual_seed(4);
+  auto manifest = hilum::test::tinyManifest();
+  manifest.name = "covariate-pack";
+  manifest.covariates = {"age", "sex", "view"};
+  auto net = makeNetwork("smallcnn", 2, 1, 6);
+  {
+    // "Disc" follows the patient's sex alone: +6 for a man, -6 for a woman (encoding in covariates.h).
+    torch::NoGradGuard noGrad;
+    net->covariateHead()->weight.zero_();
+    net->covariateHead()->weight[0][2] = 6.0;
+    net->covariateHead()->weight[0][3] = -6.0;
+  }
+  REQUIRE(writeStateDict(*net, dir.file("weights.pt")).ok());
+  hilum::test::writeManifest(dir.path(), manifest);
+  auto analyzer = hilum::ai::Analyzer::open(dir.path());
+  REQUIRE(analyzer.ok());
+  REQUIRE(analyzer.value()->manifest().covariates.size() == 3);
+
+  const auto film = hilum::test::shapesFilm(0.5, 0.5);
+  auto probabilityOfDisc = [](const hilum::ai::Findings& f) {
+    for (const auto& r : f.ranked)
+      if (r.label == "Disc") return r.probability;
+    return -1.0;
+  };
+  hilum::ai::AnalyzeOptions options;
+  options.heatmaps = true;
+  options.patient = hilum::ai::PatientCovariates{70.0, "M", "PA"};
+  const auto man = analyzer.value()->analyze(film, options);
+  options.patient = hilum::ai::PatientCovariates{70.0, "F", "PA"};
+  const auto woman = analyzer.value()->analyze(film, options);
+  REQUIRE(man.ok());
+  REQUIRE(woman.ok());
+  CHECK(probabilityOfDisc(man.value()) - probabilityOfDisc(woman.value()) > 0.9);
+  CHECK(man.value().covariates == "age 70 y, sex M, view PA");
+  CHECK(man.value().unknownCovariates.empty());
+  // The heatmaps are the image's: the covariates only shift the logits.
+  auto discMap = [](const hilum::ai::Findings& f) {
+    for (const auto& h : f.heatmaps)
+      if (h.label == "Disc") return h.values;
+    return std::vector<float>();
+  };
+  REQUIRE_FALSE(discMap(man.value()).empty());
+  CHECK(discMap(man.value()) == discMap(woman.value()));
+
+  // The generated film's header says nothing: the model runs with every covariate unknown and the
+  // reader is told.
+  const auto unknown = analyzer.value()->analyze(film);
+  REQUIRE(unknown.ok());
+  CHECK(unknown.value().covariates == "age unknown, sex unknown, view unknown");
+  CHECK(unknown.value().unknownCovariates == std::vector<std::string>{"age", "sex", "view"});
+  const double middle = probabilityOfDisc(unknown.value());
+  CHECK(middle < probabilityOfDisc(man.value()));
+  CHECK(middle > probabilityOfDisc(woman.value()));
 }

@@ -9,6 +9,7 @@
 #include "hilum/ui/film_loader.h"
 #include "hilum/ui/findings_panel.h"
 #include "hilum/ui/tag_browser.h"
+#include "hilum/train/train_config.h"
 #include "hilum/ui/training_tab.h"
 #include "hilum/ui/validation_gallery.h"
 #include "hilum/ui/film_view.h"
@@ -25,6 +26,10 @@
 #include <QMouseEvent>
 #include <QWheelEvent>
 #include <QSignalSpy>
+#include <QCheckBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTabWidget>
 #include <QTest>
 
@@ -220,6 +225,38 @@ TEST_CASE("the training tab trains a tiny run offscreen and hands its pack to th
   Q_EMIT tab->openPackRequested(tab->packDirectory());
   REQUIRE(modelLoaded.wait(20000));
   CHECK(window.analysis()->hasModel());
+}
+
+TEST_CASE("the training tab offers patient covariates only for data that has them", "[ui][train][covariates]") {
+  TempDir dir;
+  std::string bare = "image,patient_id,finding_labels\n", rich = "image,patient_id,finding_labels,age,sex,view\n";
+  for (int p = 0; p < 12; ++p) {
+    const std::string name = "f" + std::to_string(p) + ".png";
+    const std::string label = p % 3 ? "No Finding" : "Disc";
+    bare += name + ",P" + std::to_string(p) + "," + label + "\n";
+    rich += name + ",P" + std::to_string(p) + "," + label + "," + std::to_string(30 + p) + "," + (p % 2 ? "M" : "F") + ",PA\n";
+  }
+  writeBytes(dir.file("bare.csv"), bare);
+  writeBytes(dir.file("rich.csv"), rich);
+  hilum::ui::TrainingTab tab;
+  auto* covariates = tab.findChild<QCheckBox*>("covariates");
+  REQUIRE(covariates);
+  tab.setDataCsv(QString::fromStdString(dir.file("bare.csv")));
+  CHECK_FALSE(covariates->isEnabled());
+  tab.setDataCsv(QString::fromStdString(dir.file("rich.csv")));
+  REQUIRE(covariates->isEnabled());
+  CHECK_FALSE(covariates->isChecked());  // image-only unless asked
+  CHECK_FALSE(tab.configJson().contains("covariates"));
+  covariates->click();
+  const auto config = QJsonDocument::fromJson(tab.configJson().toUtf8()).object();
+  CHECK(config["model"].toObject()["covariates"].toArray() == QJsonArray({"age", "sex", "view"}));
+  // The config is one the trainer reads.
+  const auto parsed = hilum::train::parseTrainConfig(tab.configJson().toStdString(), dir.file("run/config.json"));
+  REQUIRE(parsed.ok());
+  CHECK(parsed.value().model.covariates.size() == 3);
+  // Data without them switches the choice off again.
+  tab.setDataCsv(QString::fromStdString(dir.file("bare.csv")));
+  CHECK_FALSE(covariates->isChecked());
 }
 
 TEST_CASE("wheel zoom keeps the point under the cursor; left-drag pans; Space fits", "[ui][zoom]") {

@@ -188,6 +188,12 @@ void FindingsPanel::showFindings(std::shared_ptr<const ai::Findings> findings) {
                  .arg(tr("Outside the model's training data:"), QString::fromStdString(r).toHtmlEscaped());
   for (const auto& w : f.qualityWarnings)
     notes << QStringLiteral("<span style='color:#e0b040'>%1 %2</span>").arg(tr("Image quality:"), QString::fromStdString(w).toHtmlEscaped());
+  if (!f.covariates.empty())
+    notes << QStringLiteral("<span style='color:%1'>%2</span>")
+                 .arg(f.unknownCovariates.empty() ? "#9a9a9a" : "#e0b040",
+                      (f.unknownCovariates.empty() ? tr("The model read beside the film: %1")
+                                                   : tr("The model reads patient covariates beside the film; it was given: %1"))
+                          .arg(QString::fromStdString(f.covariates).toHtmlEscaped()));
   if (f.oodScore && f.oodThreshold && !f.outOfDistribution())
     notes << QStringLiteral("<span style='color:#9a9a9a'>%1</span>")
                  .arg(tr("Like the model's training films (out-of-distribution score %1, threshold %2)")

@@ -1,5 +1,7 @@
 #include "hilum/ui/training_tab.h"
 
+#include "hilum/ai/covariates.h"
+
 #include "hilum/train/dataset.h"
 #include "hilum/train/split.h"
 #include "hilum/train/trainer.h"
@@ -125,6 +127,11 @@ TrainingTab::TrainingTab(QWidget* parent) : QWidget(parent), d(std::make_unique<
   m_lr->setValue(1e-3);
   m_augment = new QCheckBox(tr("rotation, scale, shift, brightness/contrast/gamma, noise (no flips)"), settings);
   m_augment->setChecked(true);
+  m_covariates = new QCheckBox(tr("patient age, sex and view from the CSV, beside the film"), settings);
+  m_covariates->setObjectName("covariates");
+  m_covariates->setToolTip(tr("The pack then reads them from each film's DICOM header when it analyses; "
+                              "a film without them is analysed with them marked unknown."));
+  m_covariates->setEnabled(false);  // until a CSV that has them is chosen
   m_output = new QLineEdit(QDir::home().filePath("hilum-runs/run"), settings);
   form->addRow(tr("Architecture"), m_architecture);
   form->addRow(tr("Input size (px)"), m_inputSize);
@@ -134,6 +141,7 @@ TrainingTab::TrainingTab(QWidget* parent) : QWidget(parent), d(std::make_unique<
   form->addRow(tr("Optimiser"), m_optimizer);
   form->addRow(tr("Learning rate"), m_lr);
   form->addRow(tr("Augmentation"), m_augment);
+  form->addRow(tr("Covariates"), m_covariates);
   form->addRow(tr("Run folder"), m_output);
 
   m_start = new QPushButton(tr("Start"), settings);
@@ -259,21 +267,34 @@ void TrainingTab::inspectData() {
     m_labels->setItem(static_cast<int>(i), 1, new QTableWidgetItem(QString::number(positives[i])));
   }
   const auto split = train::splitByPatient(ds, 0.15, 0.15, 42);
-  m_dataSummary->setText(tr("%1 films, %2 labels. Patient split: %3 training, %4 validation, %5 test.")
+  // How many films know each covariate decides whether the head may read them.
+  int known[3] = {0, 0, 0};
+  const std::vector<std::string>& names = ai::knownCovariates();
+  for (const auto& sample : ds.samples)
+    for (std::size_t k = 0; k < names.size(); ++k)
+      known[k] += ai::unknownCovariates({names[k]}, train::covariatesOf(sample)).empty() ? 1 : 0;
+  const bool anyKnown = known[0] + known[1] + known[2] > 0;
+  m_covariates->setEnabled(anyKnown);
+  if (!anyKnown) m_covariates->setChecked(false);
+  m_dataSummary->setText(tr("%1 films, %2 labels. Patient split: %3 training, %4 validation, %5 test. "
+                            "Age known for %6 films, sex for %7, view (PA/AP) for %8.")
                              .arg(ds.samples.size()).arg(ds.labels.size()).arg(split.train.size())
-                             .arg(split.validation.size()).arg(split.test.size()));
+                             .arg(split.validation.size()).arg(split.test.size())
+                             .arg(known[0]).arg(known[1]).arg(known[2]));
 }
 
 QString TrainingTab::configJson() const {
   const int channels = m_channels->value();
+  QJsonObject model{{"name", QFileInfo(m_output->text()).fileName()},
+                    {"architecture", m_architecture->currentText()},
+                    {"input_size", m_inputSize->value()},
+                    {"channels", channels},
+                    {"normalization", channels == 3 ? "imagenet" : "unit"}};
+  if (m_covariates->isChecked()) model["covariates"] = QJsonArray{"age", "sex", "view"};
   QJsonObject config{
       {"data", QJsonObject{{"csv", QFileInfo(m_csv->text()).absoluteFilePath()}}},
       {"split", QJsonObject{{"validation", 0.15}, {"test", 0.15}, {"seed", 42}}},
-      {"model", QJsonObject{{"name", QFileInfo(m_output->text()).fileName()},
-                            {"architecture", m_architecture->currentText()},
-                            {"input_size", m_inputSize->value()},
-                            {"channels", channels},
-                            {"normalization", channels == 3 ? "imagenet" : "unit"}}},
+      {"model", model},
       {"train", QJsonObject{{"epochs", m_epochs->value()}, {"batch_size", m_batch->value()},
                             {"optimizer", m_optimizer->currentText()}, {"lr", m_lr->value()}}},
       {"augment", QJsonObject{{"enabled", m_augment->isChecked()}}},

@@ -1,5 +1,7 @@
 #include "hilum/ai/analyzer.h"
 
+#include "hilum/ai/covariates.h"
+
 #include "hilum/ai/film_gate.h"
 #include "hilum/ai/pack_trust.h"
 #include "hilum/base/atomic_file.h"
@@ -45,13 +47,16 @@ public:
   virtual torch::Tensor features(const torch::Tensor& x) = 0;
   virtual torch::Tensor head(const torch::Tensor& f) = 0;
   virtual std::optional<torch::Tensor> linearWeights() = 0;  // (K, C) when the head is GAP + linear
+  // The patient covariates' term added to the logits (networks.h); TorchScript packs read none.
+  virtual torch::Tensor withCovariates(const torch::Tensor& logits, const torch::Tensor& covariates) = 0;
   virtual void to(const torch::Device& device) = 0;
 };
 
 class NativeBackend : public Backend {
 public:
   explicit NativeBackend(std::shared_ptr<internal::ClassifierNetImpl> net) : m_net(std::move(net)) { m_net->eval(); }
-  torch::Tensor forward(const torch::Tensor& x) override { return m_net->forward(x); }
+  // The image's logits; the covariates' term is added by withCovariates().
+  torch::Tensor forward(const torch::Tensor& x) override { return m_net->head(m_net->features(x)); }
   bool canSplit() const override { return true; }
   torch::Tensor features(const torch::Tensor& x) override { return m_net->features(x); }
   torch::Tensor head(const torch::Tensor& f) override { return m_net->head(f); }
@@ -59,6 +64,9 @@ public:
     auto linear = m_net->linearHead();
     if (!linear) return std::nullopt;
     return linear->weight;
+  }
+  torch::Tensor withCovariates(const torch::Tensor& logits, const torch::Tensor& covariates) override {
+    return m_net->withCovariates(logits, covariates);
   }
   void to(const torch::Device& device) override { m_net->to(device); }
 
@@ -77,6 +85,7 @@ public:
   torch::Tensor features(const torch::Tensor& x) override { return m_module.get_method("features")({x}).toTensor(); }
   torch::Tensor head(const torch::Tensor& f) override { return m_module.get_method("head")({f}).toTensor(); }
   std::optional<torch::Tensor> linearWeights() override { return std::nullopt; }
+  torch::Tensor withCovariates(const torch::Tensor& logits, const torch::Tensor&) override { return logits; }
   void to(const torch::Device& device) override { m_module.to(device); }
 
 private:
@@ -146,6 +155,17 @@ public:
                               torch::kFloat);
     return t.to(device);  // from_blob does not own: copy before the input goes away
   }
+  // (1, width) for packs that read covariates, undefined otherwise. An input prepared without them
+  // (tests, benchmarks) counts every covariate as unknown, as the encoding allows.
+  torch::Tensor covariateTensor(const ModelInput& input) const {
+    if (manifest.covariates.empty()) return {};
+    auto values = input.covariates.empty() ? encodeCovariates(manifest.covariates, input.patient) : input.covariates;
+    return torch::tensor(values).reshape({1, -1}).to(device);
+  }
+  // The whole network on one input, covariates included.
+  torch::Tensor logitsOf(const ModelInput& input) const {
+    return backend->withCovariates(backend->forward(toTensor(input)), covariateTensor(input));
+  }
 
   Result<Findings> run(const ModelInput& input, const AnalyzeOptions& options);
 };
@@ -187,7 +207,7 @@ Result<std::unique_ptr<Analyzer>> Analyzer::open(const std::string& packDirector
       std::shared_ptr<internal::ClassifierNetImpl> net;
       try {
         if (options.randomWeights) torch::manual_seed(0);  // the same "random" model every run
-        net = internal::makeNetwork(m.architecture, static_cast<int>(m.labels.size()), m.inputChannels);
+        net = internal::makeNetwork(m.architecture, static_cast<int>(m.labels.size()), m.inputChannels, covariateWidth(m.covariates));
       } catch (const std::invalid_argument& e) {
         return aiError(ErrorCode::Unsupported, e.what(), packDirectory + "/model.json");
       }
@@ -207,8 +227,11 @@ Result<std::unique_ptr<Analyzer>> Analyzer::open(const std::string& packDirector
 
     // Warm-up doubles as the output-size check TorchScript packs need (native ones fail at load).
     torch::NoGradGuard noGrad;
-    const auto logits = impl->backend->forward(
-        torch::zeros({1, m.inputChannels, m.inputSize, m.inputSize}, torch::TensorOptions().device(impl->device)));
+    ModelInput blank;
+    blank.size = m.inputSize;
+    blank.channels = m.inputChannels;
+    blank.values.assign(static_cast<std::size_t>(m.inputChannels) * m.inputSize * m.inputSize, 0.0f);
+    const auto logits = impl->logitsOf(blank);
     if (logits.dim() != 2 || logits.size(1) != static_cast<int64_t>(m.labels.size()))
       return aiError(ErrorCode::Malformed, "model gives " + std::to_string(logits.dim() == 2 ? logits.size(1) : -1) +
                                                " outputs but the manifest lists " + std::to_string(m.labels.size()) + " labels",
@@ -246,6 +269,7 @@ Result<Findings> Analyzer::analyze(const film::Film& film, const AnalyzeOptions&
   if (options.progress) options.progress(0.0, "preprocess");
   auto input = preprocess(film, d->manifest);
   if (!input.ok()) return input.error();
+  if (options.patient) setCovariates(input.value(), d->manifest, *options.patient);
   const double preprocessMs = msSince(start);
   auto findings = analyzeInput(input.value(), options);
   if (!findings.ok()) return findings.error().withPath(film.path());
@@ -264,7 +288,7 @@ Result<std::vector<float>> Analyzer::rawLogits(const ModelInput& input) {
     return aiError(ErrorCode::InvalidArgument, "input does not have the model's size or channels");
   std::lock_guard<std::mutex> lock(d->mutex);
   c10::InferenceMode inference;
-  const auto z = d->backend->forward(d->toTensor(input))[0].to(torch::kCPU, torch::kFloat).contiguous();
+  const auto z = d->logitsOf(input)[0].to(torch::kCPU, torch::kFloat).contiguous();
   return std::vector<float>(z.data_ptr<float>(), z.data_ptr<float>() + z.numel());
 }
 
@@ -349,7 +373,7 @@ Status Analyzer::forwardOnly(const ModelInput& input) {
   std::lock_guard<std::mutex> lock(d->mutex);
   try {
     c10::InferenceMode inference;
-    d->backend->forward(d->toTensor(input));
+    d->logitsOf(input);
   } catch (const c10::Error& e) {
     return aiError(ErrorCode::Internal, std::string("inference failed: ") + e.what_without_backtrace());
   }
@@ -369,6 +393,11 @@ Result<Findings> Analyzer::Impl::run(const ModelInput& input, const AnalyzeOptio
   out.device = device.str();
   out.task = m.task;
   if (cancelled()) return aiError(ErrorCode::Cancelled, "analysis cancelled");
+  if (!m.covariates.empty()) {
+    // The reader is told what the model read beside the film, and what it had to do without.
+    out.covariates = describeCovariates(m.covariates, input.patient);
+    out.unknownCovariates = unknownCovariates(m.covariates, input.patient);
+  }
   progress(0.1, "inference");
 
   const auto inferenceStart = Clock::now();
@@ -387,9 +416,9 @@ Result<Findings> Analyzer::Impl::run(const ModelInput& input, const AnalyzeOptio
     else inference.emplace();
     if (split) {
       features = backend->features(x);
-      logits = backend->head(features);
+      logits = backend->withCovariates(backend->head(features), covariateTensor(input));
     } else {
-      logits = backend->forward(x);
+      logits = backend->withCovariates(backend->forward(x), covariateTensor(input));
     }
     if (oodMean.defined()) {
       // Mahalanobis distance of the pooled features to the training films'.

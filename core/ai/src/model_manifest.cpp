@@ -1,5 +1,7 @@
 #include "hilum/ai/model_manifest.h"
 
+#include "hilum/ai/covariates.h"
+
 #include <nlohmann/json.hpp>
 #include <openssl/evp.h>
 
@@ -217,6 +219,17 @@ Result<ModelManifest> parseManifest(const std::string& text, const std::string& 
       for (double a : m.calibration.scales)
         if (!(a > 0.0)) return bad(path, "calibration scales must be positive (a calibration must not reverse the ranking)");
     }
+    m.covariates = j.value("covariates", std::vector<std::string>{});
+    for (std::size_t i = 0; i < m.covariates.size(); ++i) {
+      const auto& known = knownCovariates();
+      if (std::find(known.begin(), known.end(), m.covariates[i]) == known.end())
+        return bad(path, "covariate \"" + m.covariates[i] + "\" is unknown (known: age, sex, view)");
+      if (std::find(m.covariates.begin(), m.covariates.begin() + static_cast<std::ptrdiff_t>(i), m.covariates[i]) !=
+          m.covariates.begin() + static_cast<std::ptrdiff_t>(i))
+        return bad(path, "covariate \"" + m.covariates[i] + "\" is listed twice");
+    }
+    if (!m.covariates.empty() && m.weightsFormat != WeightsFormat::StateDict)
+      return bad(path, "covariates need a state-dict pack (a TorchScript module takes the film alone)");
     if (j.contains("ood")) {
       const json& o = j.at("ood");
       OodSpec ood;
@@ -286,6 +299,7 @@ std::string toJson(const ModelManifest& m) {
                       {"software", m.provenanceSoftware}}},
   };
   if (!m.metricsJson.empty()) j["metrics"] = json::parse(m.metricsJson);
+  if (!m.covariates.empty()) j["covariates"] = m.covariates;
   if (!m.calibration.scales.empty())
     j["calibration"] = {{"method", m.calibration.method}, {"scales", m.calibration.scales}, {"offsets", m.calibration.offsets},
                         {"ece_before", m.calibration.eceBefore}, {"ece_after", m.calibration.eceAfter},

@@ -260,13 +260,21 @@ const std::vector<std::string>& knownArchitectures() {
   return names;
 }
 
-std::shared_ptr<ClassifierNetImpl> makeNetwork(const std::string& architecture, int classes, int inputChannels) {
+namespace {
+std::shared_ptr<ClassifierNetImpl> makeImageNetwork(const std::string& architecture, int classes, int inputChannels) {
   if (architecture == "densenet121") return std::make_shared<DenseNet121>(classes, inputChannels);
   if (architecture == "resnet18") return std::make_shared<ResNet<BasicBlock>>(std::vector<int>{2, 2, 2, 2}, classes, inputChannels);
   if (architecture == "resnet34") return std::make_shared<ResNet<BasicBlock>>(std::vector<int>{3, 4, 6, 3}, classes, inputChannels);
   if (architecture == "resnet50") return std::make_shared<ResNet<Bottleneck>>(std::vector<int>{3, 4, 6, 3}, classes, inputChannels);
   if (architecture == "smallcnn") return std::make_shared<SmallCnn>(classes, inputChannels);
   throw std::invalid_argument("unknown architecture \"" + architecture + "\"");
+}
+}  // namespace
+
+std::shared_ptr<ClassifierNetImpl> makeNetwork(const std::string& architecture, int classes, int inputChannels, int covariateWidth) {
+  auto net = makeImageNetwork(architecture, classes, inputChannels);
+  if (covariateWidth > 0) net->addCovariateHead(covariateWidth, classes);
+  return net;
 }
 
 }  // namespace hilum::ai::internal

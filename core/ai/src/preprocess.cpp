@@ -91,10 +91,17 @@ ModelInput normalise(const InputPicture& picture, const ModelManifest& manifest)
   return input;
 }
 
+void setCovariates(ModelInput& input, const ModelManifest& manifest, const PatientCovariates& patient) {
+  input.patient = patient;
+  input.covariates = manifest.covariates.empty() ? std::vector<float>() : encodeCovariates(manifest.covariates, patient);
+}
+
 Result<ModelInput> preprocess(const film::Film& film, const ModelManifest& manifest) {
   auto picture = filmToPicture(film, manifest);
   if (!picture.ok()) return picture.error();
-  return normalise(picture.value(), manifest);
+  ModelInput input = normalise(picture.value(), manifest);
+  setCovariates(input, manifest, covariatesOf(film.metadata()));
+  return input;
 }
 
 }  // namespace hilum::ai

@@ -111,6 +111,10 @@ void findingsTable(Page& page, const ai::Findings& findings) {
                 .arg(QString::fromStdString(findings.model.name), QString::fromStdString(findings.model.version),
                      QString::fromStdString(findings.device), QString::fromStdString(findings.model.sha256)),
             7, false, QColor(70, 70, 70));
+  if (!findings.covariates.empty())
+    page.text(QObject::tr("Patient covariates given to the model beside the film: %1")
+                  .arg(QString::fromStdString(findings.covariates)),
+              7.5, false, findings.unknownCovariates.empty() ? QColor(70, 70, 70) : QColor(150, 90, 0));
   if (findings.oodScore && findings.oodThreshold)
     page.text(QObject::tr("Out-of-distribution score %1 (threshold %2): %3")
                   .arg(*findings.oodScore, 0, 'f', 1)

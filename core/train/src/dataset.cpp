@@ -32,6 +32,8 @@ int findColumn(const std::vector<std::string>& header, const std::string& wanted
   return -1;
 }
 
+ai::PatientCovariates covariatesOf(const Sample& sample) { return {sample.age, sample.sex, sample.view}; }
+
 std::vector<int> Dataset::positives() const {
   std::vector<int> counts(labels.size(), 0);
   for (const auto& s : samples)

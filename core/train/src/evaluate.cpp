@@ -30,6 +30,8 @@ Result<Evaluation> evaluatePack(const std::string& packDirectory, const Dataset&
     const auto& sample = data.samples[static_cast<std::size_t>(i)];
     const auto film = film::loadFilm(sample.image);
     if (!film.ok()) return film.error();
+    // A pack that reads covariates gets the data set's age, sex and view, as it did in training.
+    if (!manifest.covariates.empty()) options.patient = covariatesOf(sample);
     const auto findings = analyzer.value()->analyze(film.value(), options);
     if (!findings.ok()) return findings.error();
     std::map<std::string, double> byLabel;

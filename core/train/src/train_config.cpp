@@ -74,6 +74,8 @@ Result<TrainConfig> parseTrainConfig(const std::string& text, const std::string&
                            {"window", model.value("window", "default")}}},
         {"weights", {{"file", "weights.pt"}, {"sha256", std::string(64, '0')}}},
     };
+    // "covariates": ["age", "sex", "view"]: patient covariates into the head (hilum/ai/covariates.h).
+    if (model.contains("covariates")) manifest["covariates"] = model.at("covariates");
     auto parsed = ai::parseManifest(manifest.dump(), path);
     if (!parsed.ok()) return parsed.error();
     c.model = parsed.value();

@@ -1,6 +1,7 @@
 #include "hilum/train/trainer.h"
 
 #include "hilum/ai/analyzer.h"
+#include "hilum/ai/covariates.h"
 #include "hilum/ai/internal/networks.h"
 #include "hilum/ai/internal/state_dict.h"
 #include "hilum/ai/preprocess.h"
@@ -125,6 +126,34 @@ torch::Tensor targetsTensor(const Dataset& data, const std::vector<std::size_t>&
   return t;
 }
 
+// A covariate no film of the data set knows cannot be learnt: say so instead of training a head on
+// a constant. How many films know each one goes to the log.
+Status checkCovariates(const Dataset& data, const std::vector<std::string>& names, const std::string& configPath) {
+  for (const auto& name : names) {
+    std::size_t known = 0;
+    for (const auto& sample : data.samples)
+      known += ai::unknownCovariates({name}, covariatesOf(sample)).empty() ? 1 : 0;
+    if (known == 0)
+      return trainError(ErrorCode::InvalidArgument, "covariate \"" + name + "\" is known for none of the " + std::to_string(data.samples.size()) +
+                                                        " films (does the data have an " + name + " column?)", configPath);
+  }
+  return Status::success();
+}
+
+// The films' encoded patient covariates (N, width), or an undefined tensor for an image-only pack.
+torch::Tensor covariatesTensor(const Dataset& data, const std::vector<std::size_t>& indices, std::size_t from, std::size_t to,
+                               const ai::ModelManifest& manifest) {
+  if (manifest.covariates.empty()) return {};
+  const int width = ai::covariateWidth(manifest.covariates);
+  auto t = torch::empty({static_cast<int64_t>(to - from), width});
+  float* out = t.data_ptr<float>();
+  for (std::size_t k = from; k < to; ++k) {
+    const auto values = ai::encodeCovariates(manifest.covariates, covariatesOf(data.samples[indices[k]]));
+    std::copy(values.begin(), values.end(), out + (k - from) * static_cast<std::size_t>(width));
+  }
+  return t;
+}
+
 struct LossWeights {
   torch::Tensor posWeight;    // multi-label
   torch::Tensor classWeight;  // single-label
@@ -210,7 +239,8 @@ std::pair<std::vector<std::vector<float>>, double> predict(ai::internal::Classif
   double loss = 0;
   for (std::size_t from = 0; from < indices.size(); from += static_cast<std::size_t>(batchSize)) {
     const std::size_t to = std::min(indices.size(), from + static_cast<std::size_t>(batchSize));
-    const auto logits = net.forward(batchTensor(pictures, indices, from, to, manifest, nullptr, 0));
+    const auto logits = net.forward(batchTensor(pictures, indices, from, to, manifest, nullptr, 0),
+                                    covariatesTensor(data, indices, from, to, manifest));
     loss += lossOf(logits, targetsTensor(data, indices, from, to), manifest.task, w).item<double>() * static_cast<double>(to - from);
     const auto p = (manifest.task == ai::Task::MultiLabel ? torch::sigmoid(logits) : torch::softmax(logits, 1)).contiguous();
     for (int64_t r = 0; r < p.size(0); ++r) out.emplace_back(p[r].data_ptr<float>(), p[r].data_ptr<float>() + p.size(1));
@@ -335,23 +365,34 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
                            : (dist.host == "localhost" || dist.host.rfind("127.", 0) == 0) ? world : 1;
     at::set_num_threads(config.threads > 0 ? config.threads : std::max(1, ai::physicalCores() / localRanks));
     torch::manual_seed(config.seed);
-    auto net = ai::internal::makeNetwork(manifest.architecture, static_cast<int>(data.labels.size()), manifest.inputChannels);
+    if (Status s = checkCovariates(data, manifest.covariates, config.configPath); !s.ok()) return s.error();
+    auto net = ai::internal::makeNetwork(manifest.architecture, static_cast<int>(data.labels.size()), manifest.inputChannels,
+                                         ai::covariateWidth(manifest.covariates));
     if (!config.initFrom.empty()) {
       auto from = ai::readManifest(config.initFrom);
       if (!from.ok()) return from.error();
       auto weights = ai::internal::readStateDict(from.value().weightsPath());
       if (!weights.ok()) return weights.error();
-      // Fine-tuning onto other labels: take everything but a classifier of another shape.
+      // Fine-tuning onto other labels: take everything but a classifier of another shape. A
+      // covariate head starts fresh (at zero) when the source pack had none or other covariates.
       auto own = ai::internal::stateDictOf(*net);
-      for (auto& [name, tensor] : weights.value())
+      auto& source = weights.value();
+      for (auto& [name, tensor] : source)
         if (own.count(name) && own[name].sizes() != tensor.sizes()) tensor = own[name].clone();
+      const bool sameCovariates = from.value().covariates == manifest.covariates;
+      for (auto it = source.begin(); it != source.end();)
+        it = it->first.rfind("covariate_head.", 0) == 0 && (!own.count(it->first) || !sameCovariates) ? source.erase(it) : std::next(it);
+      for (const auto& [name, tensor] : own)
+        if (name.rfind("covariate_head.", 0) == 0 && !source.count(name)) source[name] = tensor.clone();
       if (Status s = ai::internal::applyStateDict(*net, weights.value(), from.value().weightsPath()); !s.ok()) return s.error();
       log("started from " + config.initFrom);
     }
     std::vector<torch::Tensor> trainable;
     const auto head = net->linearHead();
+    const auto covariateHead = net->covariateHead();
     for (auto& p : net->named_parameters(true)) {
-      const bool isHead = head && (p.value().is_same(head->weight) || p.value().is_same(head->bias));
+      const bool isHead = (head && (p.value().is_same(head->weight) || p.value().is_same(head->bias))) ||
+                          (covariateHead && p.value().is_same(covariateHead->weight));
       if (config.freezeBackbone && !isHead) p.value().set_requires_grad(false);
       else trainable.push_back(p.value());
     }
@@ -467,7 +508,8 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
           // The Reducer averages over the ranks, so each rank's share is scaled up by their number.
           const auto [own, ownEnd] = sliceOf(from, to);
           reducer->prepareForForward();
-          const auto share = shareOfLoss(net->forward(x), targetsTensor(data, order, own, ownEnd), manifest.task, weights, data, order, from, to);
+          const auto share = shareOfLoss(net->forward(x, covariatesTensor(data, order, own, ownEnd, manifest)),
+                                         targetsTensor(data, order, own, ownEnd), manifest.task, weights, data, order, from, to);
           reducer->prepareForBackward();
           try {
             (share * static_cast<double>(world)).backward();
@@ -479,7 +521,8 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
           }
           batchLoss = share.item<double>();  // summed over the ranks at the epoch's end
         } else {
-          const auto loss = lossOf(net->forward(x), targetsTensor(data, order, from, to), manifest.task, weights);
+          const auto loss = lossOf(net->forward(x, covariatesTensor(data, order, from, to, manifest)),
+                                   targetsTensor(data, order, from, to), manifest.task, weights);
           loss.backward();
           batchLoss = loss.item<double>();
         }

@@ -45,6 +45,8 @@ public:
   int calibrationCurves() const;  // reliability series (ideal, before, after) shown after a run
   QString packDirectory() const;
   ValidationGallery* gallery() const;
+  // The run a Start would make, as the config JSON it writes into the run folder.
+  QString configJson() const;
 
 public Q_SLOTS:
   void inspectData();
@@ -60,7 +62,6 @@ Q_SIGNALS:
 
 private:
   void addEpoch(const hilum::train::EpochReport& report);
-  QString configJson() const;
 
   QLineEdit* m_csv = nullptr;
   QLineEdit* m_output = nullptr;
@@ -74,6 +75,7 @@ private:
   QComboBox* m_optimizer = nullptr;
   QDoubleSpinBox* m_lr = nullptr;
   QCheckBox* m_augment = nullptr;
+  QCheckBox* m_covariates = nullptr;
   QPushButton* m_start = nullptr;
   QPushButton* m_resume = nullptr;
   QPushButton* m_cancel = nullptr;

@@ -15,6 +15,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace hilum::ai {
@@ -37,6 +38,9 @@ enum class HeatmapMethod {
 struct AnalyzeOptions {
   bool heatmaps = true;
   HeatmapMethod method = HeatmapMethod::Auto;
+  // For packs that read patient covariates: these instead of what the film's header says (evaluation
+  // passes the data set's values; the CLI's --age/--sex/--view fill gaps of a header or a PNG).
+  std::optional<PatientCovariates> patient;
   const std::atomic<bool>* cancel = nullptr;               // set -> analyze() returns ErrorCode::Cancelled
   std::function<void(double fraction, const char* stage)> progress;  // called on the calling thread
 };

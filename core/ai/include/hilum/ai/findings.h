@@ -72,6 +72,10 @@ struct Findings {
   std::vector<std::string> qualityWarnings;
   // The pack's out-of-distribution score (model_manifest.h OodSpec), when the pack has a detector.
   std::optional<double> oodScore, oodThreshold;
+  // For packs that read patient covariates: what the model was given beside the film, as a reader
+  // reads it ("age 45 y, sex F, view unknown"); empty for image-only packs.
+  std::string covariates;
+  std::vector<std::string> unknownCovariates;  // of those, the ones the model had to do without
   bool outOfDistribution() const { return oodScore && oodThreshold && *oodScore > *oodThreshold; }
   // What a reader sees for `label` in `language` (displayName of the pack's label; a label the pack
   // does not list, e.g. from an older result, gets defaultDisplayName).

@@ -105,6 +105,9 @@ struct ModelManifest {
   Acceptance accepts;
   std::optional<OodSpec> ood;
   Calibration calibration;
+  // Patient covariates the head reads beside the film, in order (covariates.h: "age", "sex",
+  // "view"); empty for image-only packs. State-dict packs only.
+  std::vector<std::string> covariates;
 
   std::string weightsPath() const { return directory + "/" + weightsFile; }
 };

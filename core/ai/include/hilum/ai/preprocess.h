@@ -5,6 +5,7 @@
 // MONOCHROME2 one), is resized by the manifest's policy, then normalised. No torch here.
 //
 // Thread safety: pure function; any thread.
+#include "hilum/ai/covariates.h"
 #include "hilum/ai/model_manifest.h"
 #include "hilum/base/result.h"
 #include "hilum/film/film.h"
@@ -28,7 +29,15 @@ struct ModelInput {
   int channels = 0;
   std::vector<float> values;  // CHW, normalised
   InputGeometry geometry;
+  // For packs that read patient covariates: what they were made from and their encoding
+  // (covariates.h); the encoding is empty for image-only packs.
+  PatientCovariates patient;
+  std::vector<float> covariates;
 };
+
+// Sets the input's covariates for the pack (nothing for an image-only pack). preprocess() takes them
+// from the film's header; evaluation sets the data set's own values instead.
+void setCovariates(ModelInput& input, const ModelManifest& manifest, const PatientCovariates& patient);
 
 // The 8-bit picture step alone (display pipeline + resize to size x size, one channel), exposed for
 // tests and for augmentation in training, which works on it before normalisation.
@@ -40,6 +49,7 @@ struct InputPicture {
 Result<InputPicture> filmToPicture(const film::Film& film, const ModelManifest& manifest);
 ModelInput normalise(const InputPicture& picture, const ModelManifest& manifest);
 
+// The film's picture, normalised, with the covariates its header gives (covariatesOf).
 Result<ModelInput> preprocess(const film::Film& film, const ModelManifest& manifest);
 
 }  // namespace hilum::ai

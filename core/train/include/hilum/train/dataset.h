@@ -2,6 +2,7 @@
 // Labelled films for training and evaluation. Readers check every row and name the file and line
 // of the first bad one; images are read later through the same film loading and preprocessing as
 // inference.
+#include "hilum/ai/covariates.h"
 #include "hilum/ai/model_manifest.h"
 #include "hilum/base/result.h"
 
@@ -19,6 +20,9 @@ struct Sample {
   std::optional<double> age;
   std::string sex, view;
 };
+
+// The sample's age, sex and view as a pack's covariates (hilum/ai/covariates.h) read them.
+ai::PatientCovariates covariatesOf(const Sample& sample);
 
 struct Dataset {
   std::vector<std::string> labels;
