@@ -42,6 +42,8 @@ const char* const kUsage =
     "                                         train a lung-field segmentation pack (U-Net) on films with masks\n"
     "  segment FILM... [--model PACK] [--png OUT.png] [--outline]\n"
     "                                         lung outline, bounding box and area fraction (JSON), overlay PNG\n"
+    "  evaluate-lungs --model PACK --images DIR --masks DIR --labels CSV [--split RUN/split.json [--side S]]\n"
+    "                                         Dice and IoU per film at film resolution (held-out patients)\n"
     "  evaluate --model DIR --data CSV|DIR [--root DIR] [--split RUN/split.json [--side S]] [--json OUT|-]\n"
     "                                         per-label AUC with 95% CI, sensitivity/specificity\n"
     "  gallery --model DIR --data CSV|DIR [--split RUN/split.json] --out PNG [--films N] [--columns C]\n"
@@ -117,6 +119,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (command == "train") return trainCommand(rest, out, err);
   if (command == "train-lungs") return trainLungsCommand(rest, out, err);
   if (command == "segment") return segmentCommand(rest, out, err);
+  if (command == "evaluate-lungs") return evaluateLungsCommand(rest, out, err);
   if (command == "evaluate") return evaluateCommand(rest, out, err);
   if (command == "gallery") return galleryCommand(rest, out, err);
   if (command == "watch") return watchCommand(rest, out, err);

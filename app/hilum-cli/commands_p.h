@@ -23,6 +23,7 @@ int modelsCommand(const std::vector<std::string>& args, std::ostream& out, std::
 int trainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int trainLungsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int segmentCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int evaluateLungsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int evaluateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int watchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int batchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
