@@ -20,6 +20,9 @@ for f in ./usr/bin/hilum ./usr/bin/hilum-cli \
          ./usr/share/hilum/models/nih14-resnet18-128/weights.pt \
          ./usr/share/hilum/models/nih14-resnet18-128/MODEL_CARD.md \
          ./usr/share/hilum/models/covid3-resnet18-128/model.json \
+         ./usr/share/hilum/models/lungs-unet-128/segmenter.json \
+         ./usr/share/hilum/models/lungs-unet-128/weights.pt \
+         ./usr/share/hilum/models/lungs-unet-128/MODEL_CARD.md \
          ./usr/share/hilum/translations/hilum_de.qm \
          ./usr/share/hilum/translations/hilum_fr.qm \
          ./usr/share/applications/hilum.desktop \
