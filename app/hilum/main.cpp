@@ -57,7 +57,8 @@ int main(int argc, char** argv) {
   const QCommandLineOption bench("bench", "Measure the viewer on FILM (window/level frames) or a folder (indexing, thumbnails, "
                                           "event-loop lateness); print JSON medians and quit.");
   const QCommandLineOption frames("frames", "Benchmark: window/level frames to time.", "N", "120");
-  parser.addOptions({screenshot, tab, trainingCsv, size, analyze, finding, heatmap, allPositives, teaching, layout, bench, frames});
+  const QCommandLineOption lungOutline("lung-outline", "Screenshot: with View > Lung outline on (waits for the outline).");
+  parser.addOptions({screenshot, tab, trainingCsv, size, analyze, finding, heatmap, allPositives, teaching, layout, bench, frames, lungOutline});
   parser.process(app);
 
   hilum::ui::MainWindow window;
@@ -85,6 +86,7 @@ int main(int argc, char** argv) {
     request.allPositives = parser.isSet(allPositives);
     request.teaching = parser.isSet(teaching);
     request.layout = parser.value(layout);
+    request.lungOutline = parser.isSet(lungOutline);
     hilum::ui::scheduleScreenshot(window, request);
   } else {
     if (parser.isSet(teaching)) window.setTeachingMode(true);

@@ -52,17 +52,23 @@ AboutDialog::AboutDialog(const QString& loadedPack, QWidget* parent) : QDialog(p
   std::stable_partition(packs.begin(), packs.end(), [&](const ai::PackEntry& p) {
     return QDir(QString::fromStdString(p.directory)) == QDir(loadedPack);
   });
-  for (const auto& pack : packs) {
+  auto cardOf = [this](const std::string& directory) {
     auto* card = new QTextBrowser(this);
     card->setOpenExternalLinks(false);
-    QFile file(QDir(QString::fromStdString(pack.directory)).filePath("MODEL_CARD.md"));
+    QFile file(QDir(QString::fromStdString(directory)).filePath("MODEL_CARD.md"));
     if (file.open(QIODevice::ReadOnly))
       card->setMarkdown(QString::fromUtf8(file.readAll()));
     else
       card->setPlainText(tr("This pack has no model card (MODEL_CARD.md): ask whoever made it what it was trained on and how it was measured."));
+    return card;
+  };
+  for (const auto& pack : packs) {
     const bool loaded = QDir(QString::fromStdString(pack.directory)) == QDir(loadedPack);
-    tabs->addTab(card, QString::fromStdString(pack.name) + (loaded ? tr(" (in use)") : QString()));
+    tabs->addTab(cardOf(pack.directory), QString::fromStdString(pack.name) + (loaded ? tr(" (in use)") : QString()));
   }
+  // Segmentation packs (the lung outline) after the classifiers.
+  for (const auto& pack : ai::findSegmentationPacks(ai::modelSearchPaths()))
+    tabs->addTab(cardOf(pack.directory), QString::fromStdString(pack.name));
 
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -1,17 +1,21 @@
 #include "hilum/ui/screenshot.h"
 
 #include "hilum/ui/analysis_runner.h"
+#include "hilum/ui/film_view.h"
 #include "hilum/ui/film_loader.h"
 #include "hilum/ui/findings_panel.h"
 #include "hilum/ui/viewer_grid.h"
 #include "hilum/ui/main_window.h"
 #include "hilum/ui/training_tab.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QTabWidget>
 #include <QTimer>
 
+#include <functional>
 #include <iostream>
+#include <memory>
 
 namespace hilum::ui {
 
@@ -44,13 +48,21 @@ void scheduleScreenshot(MainWindow& window, const ScreenshotRequest& request) {
       });
     });
 
-  auto shoot = [&window, output = request.output] {
-    // Let queued paints and layout settle before grabbing.
-    QTimer::singleShot(300, &window, [&window, output] {
-      const bool saved = window.grab().save(output);
-      if (!saved) std::cerr << "hilum: " << output.toStdString() << ": cannot save screenshot\n";
-      QApplication::exit(saved ? 0 : 1);
-    });
+  if (request.lungOutline)
+    if (auto* lungs = window.findChild<QAction*>("lungOutlineAction")) lungs->setChecked(true);
+  auto grabWhenOutlined = std::make_shared<std::function<void(int)>>();
+  auto shoot = [&window, output = request.output, lungOutline = request.lungOutline, grabWhenOutlined] {
+    // Let queued paints and layout settle before grabbing; with the lung outline asked for, wait for
+    // it too (it is computed on a worker), for at most 30 s.
+    *grabWhenOutlined = [&window, output, lungOutline, grabWhenOutlined](int triesLeft) {
+      QTimer::singleShot(300, &window, [&window, output, lungOutline, grabWhenOutlined, triesLeft] {
+        if (lungOutline && triesLeft > 0 && window.filmView()->lungOutline().empty()) return (*grabWhenOutlined)(triesLeft - 1);
+        const bool saved = window.grab().save(output);
+        if (!saved) std::cerr << "hilum: " << output.toStdString() << ": cannot save screenshot\n";
+        QApplication::exit(saved ? 0 : 1);
+      });
+    };
+    (*grabWhenOutlined)(100);
   };
   // Ready when the full film is shown and, if a model is (or is being) loaded, analysed.
   auto ready = std::make_shared<bool>(false);

@@ -19,6 +19,7 @@ struct ScreenshotRequest {
   bool allPositives = false;
   bool teaching = false;   // teaching mode: identity hidden, heatmap beside the film
   QString layout;          // "1x1", "1x2" or "2x2"
+  bool lungOutline = false;  // View > Lung outline on; the shot waits for the outline (or its failure)
   int timeoutMs = 60000;
 };
 
