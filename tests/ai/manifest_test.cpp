@@ -131,3 +131,20 @@ TEST_CASE("a number too large for a double is refused, not thrown", "[ai][manife
   REQUIRE_FALSE(m.ok());
   CHECK_THAT(m.error().message(), Contains("model.json") && Contains("not valid JSON"));
 }
+
+TEST_CASE("test-time augmentation views are read, written back and bounded", "[ai][manifest][tta]") {
+  auto j = valid();
+  CHECK(parseManifest(j.dump(), "model.json").value().testTimeAugmentation.empty());
+  j["test_time_augmentation"] = nlohmann::json::parse(R"([{"scale": 1.05}, {"dx": 0.03}, {"dy": -0.03, "scale": 0.95}])");
+  const auto parsed = parseManifest(j.dump(), "model.json");
+  REQUIRE(parsed.ok());
+  const auto& views = parsed.value().testTimeAugmentation;
+  REQUIRE(views.size() == 3);
+  CHECK(views[0] == TtaView{1.05, 0.0, 0.0});
+  CHECK(views[2] == TtaView{0.95, 0.0, -0.03});
+  CHECK(parseManifest(toJson(parsed.value()), "again.json").value().testTimeAugmentation == views);
+  j["test_time_augmentation"] = nlohmann::json::parse(R"([{"dx": 0.5}])");
+  CHECK_THAT(parseManifest(j.dump(), "model.json").error().message(), Contains("shifts of at most 0.25"));
+  j["test_time_augmentation"] = nlohmann::json::parse(R"([{"scale": 0}])");
+  CHECK_FALSE(parseManifest(j.dump(), "model.json").ok());
+}

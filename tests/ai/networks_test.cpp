@@ -10,6 +10,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <map>
+
 using namespace hilum::ai::internal;
 using hilum::Status;
 using hilum::test::TempDir;
@@ -225,4 +228,37 @@ TEST_CASE("the Analyzer gives a covariate pack the header's or the caller's cova
   const double middle = probabilityOfDisc(unknown.value());
   CHECK(middle < probabilityOfDisc(man.value()));
   CHECK(middle > probabilityOfDisc(woman.value()));
+}
+
+TEST_CASE("test-time augmentation averages the views' logits; heatmaps stay the plain view's", "[ai][analyzer][tta]") {
+  TempDir plainDir, sameDir, shiftedDir;
+  const auto manifest = hilum::test::writeTinyPack(plainDir.path());
+  for (const auto* dir : {&sameDir, &shiftedDir})
+    std::filesystem::copy_file(plainDir.file("weights.pt"), dir->file("weights.pt"));
+  auto same = manifest;
+  same.testTimeAugmentation = {{1.0, 0.0, 0.0}, {1.0, 0.0, 0.0}};  // identity views: the plain result
+  hilum::test::writeManifest(sameDir.path(), same);
+  auto shifted = manifest;
+  shifted.testTimeAugmentation = {{1.1, 0.0, 0.0}, {1.0, 0.1, 0.0}, {1.0, -0.1, 0.0}};
+  hilum::test::writeManifest(shiftedDir.path(), shifted);
+
+  const auto film = hilum::test::shapesFilm(0.3, 0.4);
+  auto run = [&film](const std::string& pack) {
+    auto analyzer = hilum::ai::Analyzer::open(pack);
+    REQUIRE(analyzer.ok());
+    auto findings = analyzer.value()->analyze(film);
+    REQUIRE(findings.ok());
+    std::map<std::string, std::pair<double, std::vector<float>>> byLabel;
+    for (std::size_t i = 0; i < findings.value().ranked.size(); ++i)
+      byLabel[findings.value().ranked[i].label] = {findings.value().ranked[i].probability, findings.value().heatmaps[i].values};
+    return byLabel;
+  };
+  const auto plain = run(plainDir.path()), identical = run(sameDir.path()), augmented = run(shiftedDir.path());
+  double moved = 0;
+  for (const auto& [label, result] : plain) {
+    CHECK(identical.at(label).first == Approx(result.first).margin(1e-5));
+    CHECK(augmented.at(label).second == result.second);
+    moved += std::abs(augmented.at(label).first - result.first);
+  }
+  CHECK(moved > 1e-4);  // the views differ from the plain film, so their mean does too
 }

@@ -110,6 +110,23 @@ Result<torch::Device> chooseDevice(const std::string& wanted) {
   return aiError(ErrorCode::InvalidArgument, "device \"" + wanted + "\" is not auto, cpu or cuda[:N]");
 }
 
+// The test-time augmentation views of a (1, C, H, W) input as one batch (V, C, H, W): each zoomed
+// and shifted by an affine sampling grid, edges repeated (model_manifest.h TtaView).
+torch::Tensor augmentedViews(const torch::Tensor& x, const std::vector<TtaView>& views) {
+  std::vector<float> theta;
+  for (const auto& v : views) {
+    // An output pixel at u samples the input at (u - 2 d) / s in [-1, 1] coordinates: the picture
+    // grows by s and moves by d of its size.
+    const auto a = static_cast<float>(1.0 / v.scale);
+    theta.insert(theta.end(), {a, 0.0f, static_cast<float>(-2.0 * v.dx) * a, 0.0f, a, static_cast<float>(-2.0 * v.dy) * a});
+  }
+  const auto count = static_cast<int64_t>(views.size());
+  const auto batch = x.expand({count, x.size(1), x.size(2), x.size(3)}).contiguous();
+  const auto grid = at::affine_grid_generator(torch::tensor(theta).reshape({count, 2, 3}).to(x.device()), batch.sizes(), false);
+  constexpr int64_t kBilinear = 0, kBorder = 1;
+  return at::grid_sampler(batch, grid, kBilinear, kBorder, false);
+}
+
 // Normalises each map to [0, 1] by its own maximum: what matters is where a label's evidence lies,
 // not how strong it is compared with another label's.
 std::vector<float> normalised(const torch::Tensor& map) {
@@ -162,9 +179,22 @@ public:
     auto values = input.covariates.empty() ? encodeCovariates(manifest.covariates, input.patient) : input.covariates;
     return torch::tensor(values).reshape({1, -1}).to(device);
   }
-  // The whole network on one input, covariates included.
+  // The plain view's image logits with the covariates' term, averaged with the pack's test-time
+  // augmentation views (the same covariates for each).
+  torch::Tensor finalLogits(const torch::Tensor& x, const torch::Tensor& imageLogits, const ModelInput& input) const {
+    const auto covariates = covariateTensor(input);
+    auto logits = backend->withCovariates(imageLogits, covariates);
+    const auto& views = manifest.testTimeAugmentation;
+    if (views.empty()) return logits;
+    const auto count = static_cast<int64_t>(views.size());
+    const auto extra = backend->withCovariates(backend->forward(augmentedViews(x, views)),
+                                               covariates.defined() ? covariates.expand({count, covariates.size(1)}) : covariates);
+    return (logits + extra.sum(0, /*keepdim=*/true)) / static_cast<double>(count + 1);
+  }
+  // The whole network on one input: covariates and test-time augmentation included.
   torch::Tensor logitsOf(const ModelInput& input) const {
-    return backend->withCovariates(backend->forward(toTensor(input)), covariateTensor(input));
+    const auto x = toTensor(input);
+    return finalLogits(x, backend->forward(x), input);
   }
 
   Result<Findings> run(const ModelInput& input, const AnalyzeOptions& options);
@@ -416,9 +446,9 @@ Result<Findings> Analyzer::Impl::run(const ModelInput& input, const AnalyzeOptio
     else inference.emplace();
     if (split) {
       features = backend->features(x);
-      logits = backend->withCovariates(backend->head(features), covariateTensor(input));
+      logits = finalLogits(x, backend->head(features), input);
     } else {
-      logits = backend->withCovariates(backend->forward(x), covariateTensor(input));
+      logits = finalLogits(x, backend->forward(x), input);
     }
     if (oodMean.defined()) {
       // Mahalanobis distance of the pooled features to the training films'.

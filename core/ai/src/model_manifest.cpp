@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -228,6 +229,13 @@ Result<ModelManifest> parseManifest(const std::string& text, const std::string& 
           m.covariates.begin() + static_cast<std::ptrdiff_t>(i))
         return bad(path, "covariate \"" + m.covariates[i] + "\" is listed twice");
     }
+    for (const auto& v : j.value("test_time_augmentation", json::array())) {
+      TtaView view{v.value("scale", 1.0), v.value("dx", 0.0), v.value("dy", 0.0)};
+      if (!(view.scale >= 0.5 && view.scale <= 2.0) || !(std::abs(view.dx) <= 0.25) || !(std::abs(view.dy) <= 0.25))
+        return bad(path, "a test-time augmentation view needs scale 0.5-2 and shifts of at most 0.25");
+      m.testTimeAugmentation.push_back(view);
+    }
+    if (m.testTimeAugmentation.size() > 16) return bad(path, "at most 16 test-time augmentation views");
     if (!m.covariates.empty() && m.weightsFormat != WeightsFormat::StateDict)
       return bad(path, "covariates need a state-dict pack (a TorchScript module takes the film alone)");
     if (j.contains("ood")) {
@@ -300,6 +308,11 @@ std::string toJson(const ModelManifest& m) {
   };
   if (!m.metricsJson.empty()) j["metrics"] = json::parse(m.metricsJson);
   if (!m.covariates.empty()) j["covariates"] = m.covariates;
+  if (!m.testTimeAugmentation.empty()) {
+    json views = json::array();
+    for (const auto& v : m.testTimeAugmentation) views.push_back({{"scale", v.scale}, {"dx", v.dx}, {"dy", v.dy}});
+    j["test_time_augmentation"] = views;
+  }
   if (!m.calibration.scales.empty())
     j["calibration"] = {{"method", m.calibration.method}, {"scales", m.calibration.scales}, {"offsets", m.calibration.offsets},
                         {"ece_before", m.calibration.eceBefore}, {"ece_after", m.calibration.eceAfter},

@@ -82,6 +82,14 @@ struct Calibration {
   int films = 0;
 };
 
+// One extra view of the input for test-time augmentation: the picture zoomed by `scale` (1.05: the
+// film 5 % larger) and shifted by dx, dy (fractions of its width and height; positive: right, down),
+// edges repeated. The pack's outputs are the mean logits over the plain view and these.
+struct TtaView {
+  double scale = 1.0, dx = 0.0, dy = 0.0;
+  bool operator==(const TtaView& o) const { return scale == o.scale && dx == o.dx && dy == o.dy; }
+};
+
 struct ModelManifest {
   std::string directory;  // where the pack was read from
   std::string name;
@@ -108,6 +116,10 @@ struct ModelManifest {
   // Patient covariates the head reads beside the film, in order (covariates.h: "age", "sex",
   // "view"); empty for image-only packs. State-dict packs only.
   std::vector<std::string> covariates;
+  // Test-time augmentation ("test_time_augmentation": [{"scale": 1.05}, {"dx": 0.03}, ...]): views
+  // besides the plain one; empty: the plain view alone. Heatmaps and the out-of-distribution score
+  // always come from the plain view.
+  std::vector<TtaView> testTimeAugmentation;
 
   std::string weightsPath() const { return directory + "/" + weightsFile; }
 };
