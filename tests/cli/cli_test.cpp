@@ -502,6 +502,16 @@ TEST_CASE("calibrate fits temperatures, keeps which findings are positive, and e
   CHECK(manifest.value().calibration.eceAfter <= manifest.value().calibration.eceBefore + 1e-9);
   CHECK(positives(dir.file("0.dcm")) == before0);
   CHECK(positives(dir.file("1.dcm")) == before1);
+  // Calibrating again on the same films fits the same scaling and leaves every threshold where it
+  // was: a threshold is mapped from the raw scale once, not once per calibration.
+  REQUIRE(cli({"calibrate", "--model", packDir.path(), "--data", dir.file("labels.csv")}).code == 0);
+  const auto again = hilum::ai::readManifest(packDir.path());
+  REQUIRE(again.ok());
+  for (std::size_t k = 0; k < 2; ++k) {
+    CHECK(again.value().operatingPoints[k].threshold == Approx(manifest.value().operatingPoints[k].threshold).epsilon(1e-6));
+    CHECK(again.value().calibration.scales[k] == Approx(manifest.value().calibration.scales[k]).epsilon(1e-6));
+  }
+  CHECK(positives(dir.file("0.dcm")) == before0);
 
   const auto e = nlohmann::json::parse(cli({"evaluate", "--model", packDir.path(), "--data", dir.file("labels.csv"), "--json", "-"}).out);
   CHECK(e.contains("mean_ece"));

@@ -139,6 +139,14 @@ Result<CalibrationReport> calibratePack(const std::string& packDirectory, const 
   std::vector<float> pooledBefore, pooledAfter, pooledTruth;
   std::vector<double> before(labels), after(labels);
   if (m.task == ai::Task::MultiLabel) {
+    // The operating points are kept on the probabilities the pack shows. A pack calibrated before
+    // (recalibrated after new test-time views, or on other films) has them on its old calibration's
+    // scale: bring them back to the raw one first, so each is mapped by exactly one calibration.
+    if (m.calibration.scales.size() == labels)
+      for (std::size_t k = 0; k < labels; ++k) {
+        const double t = std::clamp(m.operatingPoints[k].threshold, 1e-9, 1.0 - 1e-9);
+        m.operatingPoints[k].threshold = sigmoid((std::log(t / (1.0 - t)) - m.calibration.offsets[k]) / m.calibration.scales[k]);
+      }
     for (std::size_t k = 0; k < labels; ++k) {
       std::vector<float> z, y, p0, p1;
       for (std::size_t i = 0; i < logits.size(); ++i) {
