@@ -1,6 +1,7 @@
 // train-lungs, segment, evaluate-lungs and models on generated films: two dark ellipses ("lungs") in
 // a brighter body with their masks, written by the test. Nothing from outside the test is read.
 #include "cli_run.h"
+#include "lung_films.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -21,30 +22,12 @@ namespace {
 
 hilum::test::CliRun cli(const std::vector<std::string>& args) { return hilum::test::runCli(args); }
 
+// The CLI's films: patient 0's licence is "unspecified", so --licences has something to leave out.
 void writeLungFilms(const TempDir& dir, int patients) {
-  std::filesystem::create_directories(dir.file("images"));
-  std::filesystem::create_directories(dir.file("masks"));
-  std::mt19937 random(7);
-  std::uniform_int_distribution<int> jitter(-4, 4);
-  cv::RNG noise(7);
-  std::ofstream csv(dir.file("labels.csv"));
-  csv << "image,patient_id,license,has_mask\n";
-  for (int p = 0; p < patients; ++p)
-    for (int f = 0; f < 2; ++f) {
-      cv::Mat film(80, 96, CV_8U), mask = cv::Mat::zeros(80, 96, CV_8U);
-      noise.fill(film, cv::RNG::NORMAL, 40, 6);
-      cv::ellipse(film, {48 + jitter(random), 42}, {40, 36}, 0, 0, 360, cv::Scalar(170), cv::FILLED);
-      for (int side : {-1, 1}) {
-        const cv::Point centre(48 + side * (19 + jitter(random) / 2), 38 + jitter(random));
-        const cv::Size axes(11 + jitter(random) / 2, 24 + jitter(random));
-        cv::ellipse(film, centre, axes, side * 8.0, 0, 360, cv::Scalar(70), cv::FILLED);
-        cv::ellipse(mask, centre, axes, side * 8.0, 0, 360, cv::Scalar(255), cv::FILLED);
-      }
-      const std::string name = "p" + std::to_string(p) + "_" + std::to_string(f) + ".png";
-      cv::imwrite(dir.file("images/" + name), film);
-      cv::imwrite(dir.file("masks/" + name), mask);
-      csv << name << ",P" << p << "," << (p == 0 ? "unspecified" : "CC BY 4.0") << ",yes\n";
-    }
+  hilum::test::LungFilmsOptions options;
+  options.seed = 7;
+  options.licence = [](int p) { return std::string(p == 0 ? "unspecified" : "CC BY 4.0"); };
+  hilum::test::writeGeneratedLungs(dir, patients, options);
 }
 
 }  // namespace

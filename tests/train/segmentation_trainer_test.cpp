@@ -6,6 +6,7 @@
 #include "hilum/base/atomic_file.h"
 #include "hilum/film/loader.h"
 #include "hilum/train/segmentation_trainer.h"
+#include "lung_films.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -24,35 +25,13 @@ using test::TempDir;
 
 namespace {
 
-// `patients` x 2 films of 96 x 80 px (not square: the squash resize and its way back are part of the
-// test), lungs placed and sized with some jitter, light noise; images/, masks/ and labels.csv.
+// The trainer's films: the shared generator with grain and two CC BY licences.
 void writeLungFilms(const TempDir& dir, int patients) {
-  std::filesystem::create_directories(dir.file("images"));
-  std::filesystem::create_directories(dir.file("masks"));
-  std::mt19937 random(11);
-  std::uniform_int_distribution<int> jitter(-4, 4);
-  cv::RNG noise(11);
-  std::ofstream csv(dir.file("labels.csv"));
-  csv << "image,patient_id,license,has_mask\n";
-  for (int p = 0; p < patients; ++p)
-    for (int f = 0; f < 2; ++f) {
-      cv::Mat film(80, 96, CV_8U), mask = cv::Mat::zeros(80, 96, CV_8U);
-      noise.fill(film, cv::RNG::NORMAL, 40, 6);
-      cv::ellipse(film, {48 + jitter(random), 42}, {40, 36}, 0, 0, 360, cv::Scalar(170), cv::FILLED);  // the body
-      for (int side : {-1, 1}) {
-        const cv::Point centre(48 + side * (19 + jitter(random) / 2), 38 + jitter(random));
-        const cv::Size axes(11 + jitter(random) / 2, 24 + jitter(random));
-        cv::ellipse(film, centre, axes, side * 8.0, 0, 360, cv::Scalar(70), cv::FILLED);
-        cv::ellipse(mask, centre, axes, side * 8.0, 0, 360, cv::Scalar(255), cv::FILLED);
-      }
-      cv::Mat grain(film.size(), CV_8U);
-      noise.fill(grain, cv::RNG::NORMAL, 0, 5);
-      film += grain;
-      const std::string name = "p" + std::to_string(p) + "_" + std::to_string(f) + ".png";
-      cv::imwrite(dir.file("images/" + name), film);
-      cv::imwrite(dir.file("masks/" + name), mask);
-      csv << name << ",P" << p << ",CC BY " << (p % 2 ? "4.0" : "3.0") << ",yes\n";
-    }
+  test::LungFilmsOptions options;
+  options.seed = 11;
+  options.grain = true;
+  options.licence = [](int p) { return std::string("CC BY ") + (p % 2 ? "4.0" : "3.0"); };
+  test::writeGeneratedLungs(dir, patients, options);
 }
 
 train::SegmentationTrainConfig tinyConfig(const TempDir& dir) {

@@ -83,6 +83,19 @@ const char* toString(ResizePolicy policy) {
   return "squash";
 }
 
+std::optional<ResizePolicy> resizePolicyNamed(const std::string& name) {
+  if (name == "squash") return ResizePolicy::Squash;
+  if (name == "letterbox") return ResizePolicy::Letterbox;
+  if (name == "center-crop") return ResizePolicy::CenterCrop;
+  return std::nullopt;
+}
+
+std::optional<FilmWindow> filmWindowNamed(const std::string& name) {
+  if (name == "default") return FilmWindow::Default;
+  if (name == "full-range") return FilmWindow::FullRange;
+  return std::nullopt;
+}
+
 Result<ModelManifest> parseManifest(const std::string& text, const std::string& path) {
   json j;
   try {
@@ -140,14 +153,13 @@ Result<ModelManifest> parseManifest(const std::string& text, const std::string& 
 
     const json pre = j.value("preprocessing", json::object());
     const std::string resize = pre.value("resize", "squash");
-    if (resize == "squash") m.resize = ResizePolicy::Squash;
-    else if (resize == "letterbox") m.resize = ResizePolicy::Letterbox;
-    else if (resize == "center-crop") m.resize = ResizePolicy::CenterCrop;
-    else return bad(path, "resize policy \"" + resize + "\" is unknown");
+    const auto policy = resizePolicyNamed(resize);
+    if (!policy) return bad(path, "resize policy \"" + resize + "\" is unknown");
+    m.resize = *policy;
     const std::string window = pre.value("window", "default");
-    if (window == "default") m.window = FilmWindow::Default;
-    else if (window == "full-range") m.window = FilmWindow::FullRange;
-    else return bad(path, "film window \"" + window + "\" is unknown");
+    const auto filmWindow = filmWindowNamed(window);
+    if (!filmWindow) return bad(path, "film window \"" + window + "\" is unknown");
+    m.window = *filmWindow;
     const json norm = pre.value("normalization", json("imagenet"));
     if (norm.is_string()) {
       auto named = namedNormalization(norm.get<std::string>(), m.inputChannels);

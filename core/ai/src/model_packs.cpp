@@ -36,18 +36,23 @@ std::vector<std::string> modelSearchPaths() {
   return shippedModelFolders();
 }
 
-std::vector<PackEntry> findModelPacks(const std::vector<std::string>& roots) {
-  std::vector<PackEntry> packs;
+namespace {
+
+// Every sub-folder of the roots that holds `manifestFile`, sorted per root, with its manifest as
+// `read` gives it or the reason it cannot be used (Entry: PackEntry or SegmentationPackEntry).
+template <typename Entry, typename Read>
+std::vector<Entry> findPacks(const std::vector<std::string>& roots, const char* manifestFile, Read read) {
+  std::vector<Entry> packs;
   for (const auto& root : roots) {
     std::error_code ec;
     std::vector<fs::path> folders;
     for (const auto& entry : fs::directory_iterator(root, ec))
-      if (entry.is_directory(ec) && fs::exists(entry.path() / "model.json", ec)) folders.push_back(entry.path());
+      if (entry.is_directory(ec) && fs::exists(entry.path() / manifestFile, ec)) folders.push_back(entry.path());
     std::sort(folders.begin(), folders.end());
     for (const auto& folder : folders) {
-      PackEntry pack;
+      Entry pack;
       pack.directory = folder.string();
-      auto manifest = readManifest(pack.directory);
+      auto manifest = read(pack.directory);
       if (manifest.ok()) {
         pack.name = manifest.value().name;
         pack.manifest = std::move(manifest).value();
@@ -59,6 +64,18 @@ std::vector<PackEntry> findModelPacks(const std::vector<std::string>& roots) {
     }
   }
   return packs;
+}
+
+Error noPackFound(const std::string& what, const std::vector<std::string>& roots) {
+  std::string where;
+  for (const auto& root : roots) where += (where.empty() ? "" : ", ") + root;
+  return Error(Module::Ai, ErrorCode::NotFound, "no " + what + " found (looked in " + where + "); pass --model DIR");
+}
+
+}  // namespace
+
+std::vector<PackEntry> findModelPacks(const std::vector<std::string>& roots) {
+  return findPacks<PackEntry>(roots, "model.json", readManifest);
 }
 
 Result<std::string> defaultModelPack() {
@@ -74,34 +91,11 @@ Result<std::string> defaultModelPack() {
   }
   for (const auto& pack : findModelPacks(roots))
     if (pack.problem.empty()) return pack.directory;
-  std::string where;
-  for (const auto& root : roots) where += (where.empty() ? "" : ", ") + root;
-  return Error(Module::Ai, ErrorCode::NotFound, "no model pack found (looked in " + where + "); pass --model DIR");
+  return noPackFound("model pack", roots);
 }
 
 std::vector<SegmentationPackEntry> findSegmentationPacks(const std::vector<std::string>& roots) {
-  std::vector<SegmentationPackEntry> packs;
-  for (const auto& root : roots) {
-    std::error_code ec;
-    std::vector<fs::path> folders;
-    for (const auto& entry : fs::directory_iterator(root, ec))
-      if (entry.is_directory(ec) && fs::exists(entry.path() / kSegmentationManifestFile, ec)) folders.push_back(entry.path());
-    std::sort(folders.begin(), folders.end());
-    for (const auto& folder : folders) {
-      SegmentationPackEntry pack;
-      pack.directory = folder.string();
-      auto manifest = readSegmentationManifest(pack.directory);
-      if (manifest.ok()) {
-        pack.name = manifest.value().name;
-        pack.manifest = std::move(manifest).value();
-      } else {
-        pack.name = folder.filename().string();
-        pack.problem = manifest.error().message();
-      }
-      packs.push_back(std::move(pack));
-    }
-  }
-  return packs;
+  return findPacks<SegmentationPackEntry>(roots, kSegmentationManifestFile, readSegmentationManifest);
 }
 
 Result<std::string> defaultLungPack() {
@@ -109,9 +103,7 @@ Result<std::string> defaultLungPack() {
   const auto roots = modelSearchPaths();
   for (const auto& pack : findSegmentationPacks(roots))
     if (pack.problem.empty() && pack.manifest->structure == "lungs") return pack.directory;
-  std::string where;
-  for (const auto& root : roots) where += (where.empty() ? "" : ", ") + root;
-  return Error(Module::Ai, ErrorCode::NotFound, "no lung segmentation pack found (looked in " + where + "); pass --model DIR");
+  return noPackFound("lung segmentation pack", roots);
 }
 
 Component torchComponent() { return {"LibTorch", TORCH_VERSION, "BSD-3-Clause"}; }

@@ -79,14 +79,13 @@ Result<SegmentationManifest> parseSegmentationManifest(const std::string& text, 
 
     const json pre = j.value("preprocessing", json::object());
     const std::string resize = pre.value("resize", "squash");
-    if (resize == "squash") m.resize = ResizePolicy::Squash;
-    else if (resize == "letterbox") m.resize = ResizePolicy::Letterbox;
-    else if (resize == "center-crop") m.resize = ResizePolicy::CenterCrop;
-    else return bad(path, "resize policy \"" + resize + "\" is unknown");
+    const auto policy = resizePolicyNamed(resize);
+    if (!policy) return bad(path, "resize policy \"" + resize + "\" is unknown");
+    m.resize = *policy;
     const std::string window = pre.value("window", "default");
-    if (window == "default") m.window = FilmWindow::Default;
-    else if (window == "full-range") m.window = FilmWindow::FullRange;
-    else return bad(path, "film window \"" + window + "\" is unknown");
+    const auto filmWindow = filmWindowNamed(window);
+    if (!filmWindow) return bad(path, "film window \"" + window + "\" is unknown");
+    m.window = *filmWindow;
     const json norm = pre.value("normalization", json::object());
     m.mean = norm.value("mean", 0.5);
     m.std = norm.value("std", 0.25);

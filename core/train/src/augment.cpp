@@ -7,11 +7,8 @@
 
 namespace hilum::train {
 
-ai::InputPicture augment(const ai::InputPicture& picture, const AugmentOptions& o, std::mt19937_64& random) {
-  if (!o.enabled) return picture;
+std::array<double, 6> randomAffine(const AugmentOptions& o, int size, std::mt19937_64& random) {
   std::uniform_real_distribution<double> unit(-1.0, 1.0);
-  const int size = picture.size;
-  const cv::Mat source(size, size, CV_8U, const_cast<std::uint8_t*>(picture.pixels.data()));
   const double angle = o.rotationDeg * unit(random);
   const double scale = o.scaleMin + (o.scaleMax - o.scaleMin) * (unit(random) + 1.0) / 2.0;
   cv::Mat affine = cv::getRotationMatrix2D(cv::Point2f(size / 2.0f, size / 2.0f), angle, scale);
@@ -22,6 +19,18 @@ ai::InputPicture augment(const ai::InputPicture& picture, const AugmentOptions& 
     affine.row(0) *= -1.0;
     affine.at<double>(0, 2) += size - 1;
   }
+  std::array<double, 6> out{};
+  std::copy(affine.begin<double>(), affine.end<double>(), out.begin());
+  return out;
+}
+
+ai::InputPicture augment(const ai::InputPicture& picture, const AugmentOptions& o, std::mt19937_64& random) {
+  if (!o.enabled) return picture;
+  std::uniform_real_distribution<double> unit(-1.0, 1.0);
+  const int size = picture.size;
+  const cv::Mat source(size, size, CV_8U, const_cast<std::uint8_t*>(picture.pixels.data()));
+  auto geometry = randomAffine(o, size, random);
+  const cv::Mat affine(2, 3, CV_64F, geometry.data());
   cv::Mat warped;
   cv::warpAffine(source, warped, affine, source.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0));
 

@@ -12,6 +12,7 @@
 #include "hilum/train/dataset.h"
 #include "hilum/train/split.h"
 
+#include "optimizer_state.h"
 #include <ATen/Parallel.h>
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
@@ -52,17 +53,9 @@ struct Pair {
 // augment() with its geometry switched off, so the two never drift apart.
 Pair augmentPair(const Pair& in, const AugmentOptions& o, std::mt19937_64& random) {
   if (!o.enabled) return in;
-  std::uniform_real_distribution<double> unit(-1.0, 1.0);
   const int size = in.picture.size;
-  const double angle = o.rotationDeg * unit(random);
-  const double scale = o.scaleMin + (o.scaleMax - o.scaleMin) * (unit(random) + 1.0) / 2.0;
-  cv::Mat affine = cv::getRotationMatrix2D(cv::Point2f(size / 2.0f, size / 2.0f), angle, scale);
-  affine.at<double>(0, 2) += o.translate * size * unit(random);
-  affine.at<double>(1, 2) += o.translate * size * unit(random);
-  if (o.horizontalFlip && unit(random) > 0) {
-    affine.row(0) *= -1.0;
-    affine.at<double>(0, 2) += size - 1;
-  }
+  auto geometry = randomAffine(o, size, random);
+  const cv::Mat affine(2, 3, CV_64F, geometry.data());
   Pair out = in;
   const cv::Mat film(size, size, CV_8U, const_cast<std::uint8_t*>(in.picture.pixels.data()));
   const cv::Mat mask(size, size, CV_8U, const_cast<std::uint8_t*>(in.mask.data()));
@@ -122,13 +115,6 @@ std::vector<double> hardDice(const torch::Tensor& logits, const torch::Tensor& t
   return out;
 }
 
-Status saveOptimizer(torch::optim::Optimizer& optimizer, const std::string& path) {
-  torch::serialize::OutputArchive archive;
-  optimizer.save(archive);
-  std::ostringstream bytes;
-  archive.save_to(bytes);
-  return writeFileAtomically(path, bytes.str());
-}
 
 nlohmann::json epochJson(const SegmentationEpoch& e) {
   return {{"epoch", e.epoch}, {"train_loss", e.trainLoss}, {"validation_loss", e.validationLoss}, {"validation_dice", e.validationDice},
@@ -324,7 +310,7 @@ Result<SegmentationTrainSummary> trainSegmenter(const SegmentationTrainConfig& c
       // history last: a run killed in between resumes from the epoch the history names, whose
       // weights are already in place.
       if (Status s = ai::internal::writeStateDict(*net, checkpoint); !s.ok()) return s.error();
-      if (Status s = saveOptimizer(optimizer, optimizerPath); !s.ok()) return s.error();
+      if (Status s = internal::saveOptimizer(optimizer, optimizerPath); !s.ok()) return s.error();
       nlohmann::json history = {{"epochs", nlohmann::json::array()}};
       for (const auto& e : summary.history) history["epochs"].push_back(epochJson(e));
       if (Status s = writeFileAtomically(historyPath, history.dump(1) + "\n"); !s.ok()) return s.error();

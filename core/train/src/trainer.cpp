@@ -13,6 +13,7 @@
 #include "hilum/train/split.h"
 #include "training_group.h"
 
+#include "optimizer_state.h"
 #include <ATen/Parallel.h>
 #include <nlohmann/json.hpp>
 
@@ -307,13 +308,6 @@ void setLearningRate(torch::optim::Optimizer& optimizer, double lr) {
   for (auto& group : optimizer.param_groups()) group.options().set_lr(lr);
 }
 
-Status saveOptimizer(torch::optim::Optimizer& optimizer, const std::string& path) {
-  torch::serialize::OutputArchive archive;
-  optimizer.save(archive);
-  std::ostringstream bytes;
-  archive.save_to(bytes);
-  return writeFileAtomically(path, bytes.str());
-}
 
 
 nlohmann::json reportJson(const EpochReport& r, const std::vector<std::string>& labels) {
@@ -590,7 +584,7 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
       // that names them.
       if (writer) {
         if (Status st = ai::internal::writeStateDict(*net, config.output + "/model-e" + std::to_string(epoch) + ".pt"); !st.ok()) return st.error();
-        if (Status st = saveOptimizer(*optimizer, config.output + "/optimizer-e" + std::to_string(epoch) + ".pt"); !st.ok()) return st.error();
+        if (Status st = internal::saveOptimizer(*optimizer, config.output + "/optimizer-e" + std::to_string(epoch) + ".pt"); !st.ok()) return st.error();
         nlohmann::json state = {{"epoch", epoch}, {"best_epoch", bestEpoch}, {"best_auc", bestAuc}, {"since_best", sinceBest},
                                 {"plateau", plateau}, {"lr", lr}, {"history", nlohmann::json::array()}};
         for (const auto& h : history) state["history"].push_back(reportJson(h, data.labels));

@@ -18,6 +18,9 @@ enum class FilmWindow { Default, FullRange };  // which VOI the film is shown wi
 
 const char* toString(Task task);            // "multi-label", "single-label"
 const char* toString(ResizePolicy policy);  // "squash", "letterbox", "center-crop"
+// The names packs use in "preprocessing" (model.json, segmenter.json); nothing for an unknown one.
+std::optional<ResizePolicy> resizePolicyNamed(const std::string& name);
+std::optional<FilmWindow> filmWindowNamed(const std::string& name);  // "default", "full-range"
 
 struct LabelSpec {
   std::string name;    // the code: what SR, JSON and CSV outputs carry, never translated

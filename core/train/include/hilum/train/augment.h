@@ -4,6 +4,7 @@
 // they move the heart to the right, which real PA films never show (situs inversus aside).
 #include "hilum/ai/preprocess.h"
 
+#include <array>
 #include <cstdint>
 #include <random>
 
@@ -20,6 +21,11 @@ struct AugmentOptions {
   bool horizontalFlip = false;
   bool enabled = true;
 };
+
+// The random geometric part of `options` for a size x size picture: a 2 x 3 affine matrix (row-major,
+// as cv::warpAffine takes it) rotating and scaling about the centre, shifting, and mirroring when
+// flips are on. Draws from `random` in a fixed order, so one draw can move a film and its mask alike.
+std::array<double, 6> randomAffine(const AugmentOptions& options, int size, std::mt19937_64& random);
 
 ai::InputPicture augment(const ai::InputPicture& picture, const AugmentOptions& options, std::mt19937_64& random);
 
