@@ -225,6 +225,10 @@ TEST_CASE("the Analyzer gives a covariate pack the header's or the caller's cova
   REQUIRE(unknown.ok());
   CHECK(unknown.value().covariates == "age unknown, sex unknown, view unknown");
   CHECK(unknown.value().unknownCovariates == std::vector<std::string>{"age", "sex", "view"});
+  // Age and sex identify: an anonymised report says only what the model had to do without.
+  CHECK(man.value().covariatesForReport(false) == "age 70 y, sex M, view PA");
+  CHECK(man.value().covariatesForReport(true) == "values withheld in this anonymised report");
+  CHECK(unknown.value().covariatesForReport(true) == "values withheld in this anonymised report; unknown to the model: age, sex, view");
   const double middle = probabilityOfDisc(unknown.value());
   CHECK(middle < probabilityOfDisc(man.value()));
   CHECK(middle > probabilityOfDisc(woman.value()));

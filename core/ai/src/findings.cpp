@@ -42,4 +42,11 @@ std::string Findings::displayName(const std::string& label, const std::string& l
 
 std::vector<float> Heatmap::atFilmResolution() const { return resampled(geometry.filmColumns, geometry.filmRows); }
 
+std::string Findings::covariatesForReport(bool anonymised) const {
+  if (covariates.empty() || !anonymised) return covariates;
+  std::string unknown;
+  for (const auto& name : unknownCovariates) unknown += (unknown.empty() ? "" : ", ") + name;
+  return "values withheld in this anonymised report" + (unknown.empty() ? std::string() : "; unknown to the model: " + unknown);
+}
+
 }  // namespace hilum::ai

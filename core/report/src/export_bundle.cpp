@@ -69,7 +69,8 @@ Result<ExportOutcome> exportBundle(const ReportRequest& request, const ExportTar
     for (const auto& reason : first.findings->gateReasons)
       notes.push_back("Outside the model's training data: " + reason + ". Analysed on explicit request.");
     for (const auto& warning : first.findings->qualityWarnings) notes.push_back("Image quality: " + warning);
-    if (!first.findings->covariates.empty()) notes.push_back("Patient covariates given to the model: " + first.findings->covariates);
+    if (!first.findings->covariates.empty())
+      notes.push_back("Patient covariates given to the model: " + first.findings->covariatesForReport(request.anonymise));
     if (first.findings->oodScore && first.findings->oodThreshold) {
       char text[120];
       std::snprintf(text, sizeof text, "Out-of-distribution score %.1f (threshold %.1f)", *first.findings->oodScore,

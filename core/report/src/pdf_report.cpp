@@ -80,7 +80,7 @@ void patientBlock(Page& page, const film::Film& film, bool anonymise) {
   page.text(lines.join('\n'), 9);
 }
 
-void findingsTable(Page& page, const ai::Findings& findings) {
+void findingsTable(Page& page, const ai::Findings& findings, bool anonymise) {
   QPainter& p = page.painter();
   QFont font("DejaVu Sans");
   font.setPointSizeF(8.5);
@@ -113,7 +113,7 @@ void findingsTable(Page& page, const ai::Findings& findings) {
             7, false, QColor(70, 70, 70));
   if (!findings.covariates.empty())
     page.text(QObject::tr("Patient covariates given to the model beside the film: %1")
-                  .arg(QString::fromStdString(findings.covariates)),
+                  .arg(QString::fromStdString(findings.covariatesForReport(anonymise))),
               7.5, false, findings.unknownCovariates.empty() ? QColor(70, 70, 70) : QColor(150, 90, 0));
   if (findings.oodScore && findings.oodThreshold)
     page.text(QObject::tr("Out-of-distribution score %1 (threshold %2): %3")
@@ -197,7 +197,7 @@ Status writePdfReport(const ReportRequest& request, const std::string& path) {
                                     : caption + QObject::tr(" (where the model looked, not an outline of disease)"),
                   8, false, QColor(70, 70, 70));
         page.skip(mm(2));
-        findingsTable(page, *rf.findings);
+        findingsTable(page, *rf.findings, request.anonymise);
       } else {
         page.text(QObject::tr("This film was not analysed."), 9);
       }

@@ -76,6 +76,10 @@ struct Findings {
   // reads it ("age 45 y, sex F, view unknown"); empty for image-only packs.
   std::string covariates;
   std::vector<std::string> unknownCovariates;  // of those, the ones the model had to do without
+  // The covariates as a report states them: `covariates`, or for a report that hides the patient's
+  // identity (age and sex identify) only which ones the model had to do without. Empty for
+  // image-only packs.
+  std::string covariatesForReport(bool anonymised) const;
   bool outOfDistribution() const { return oodScore && oodThreshold && *oodScore > *oodThreshold; }
   // What a reader sees for `label` in `language` (displayName of the pack's label; a label the pack
   // does not list, e.g. from an older result, gets defaultDisplayName).
