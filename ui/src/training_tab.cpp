@@ -1,7 +1,5 @@
 #include "hilum/ui/training_tab.h"
 
-#include "hilum/ai/covariates.h"
-
 #include "hilum/train/dataset.h"
 #include "hilum/train/split.h"
 #include "hilum/train/trainer.h"
@@ -268,11 +266,7 @@ void TrainingTab::inspectData() {
   }
   const auto split = train::splitByPatient(ds, 0.15, 0.15, 42);
   // How many films know each covariate decides whether the head may read them.
-  int known[3] = {0, 0, 0};
-  const std::vector<std::string>& names = ai::knownCovariates();
-  for (const auto& sample : ds.samples)
-    for (std::size_t k = 0; k < names.size(); ++k)
-      known[k] += ai::unknownCovariates({names[k]}, train::covariatesOf(sample)).empty() ? 1 : 0;
+  const int known[3] = {ds.filmsKnowing("age"), ds.filmsKnowing("sex"), ds.filmsKnowing("view")};
   const bool anyKnown = known[0] + known[1] + known[2] > 0;
   m_covariates->setEnabled(anyKnown);
   if (!anyKnown) m_covariates->setChecked(false);

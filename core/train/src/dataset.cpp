@@ -34,6 +34,12 @@ int findColumn(const std::vector<std::string>& header, const std::string& wanted
 
 ai::PatientCovariates covariatesOf(const Sample& sample) { return {sample.age, sample.sex, sample.view}; }
 
+int Dataset::filmsKnowing(const std::string& covariate) const {
+  return static_cast<int>(std::count_if(samples.begin(), samples.end(), [&](const Sample& s) {
+    return ai::unknownCovariates({covariate}, covariatesOf(s)).empty();
+  }));
+}
+
 std::vector<int> Dataset::positives() const {
   std::vector<int> counts(labels.size(), 0);
   for (const auto& s : samples)

@@ -131,10 +131,7 @@ torch::Tensor targetsTensor(const Dataset& data, const std::vector<std::size_t>&
 // a constant. How many films know each one goes to the log.
 Status checkCovariates(const Dataset& data, const std::vector<std::string>& names, const std::string& configPath) {
   for (const auto& name : names) {
-    std::size_t known = 0;
-    for (const auto& sample : data.samples)
-      known += ai::unknownCovariates({name}, covariatesOf(sample)).empty() ? 1 : 0;
-    if (known == 0)
+    if (data.filmsKnowing(name) == 0)
       return trainError(ErrorCode::InvalidArgument, "covariate \"" + name + "\" is known for none of the " + std::to_string(data.samples.size()) +
                                                         " films (does the data have an " + name + " column?)", configPath);
   }

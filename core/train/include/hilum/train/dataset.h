@@ -31,6 +31,8 @@ struct Dataset {
 
   // Positives per label, for reports and class weights.
   std::vector<int> positives() const;
+  // How many films know the covariate ("age", "sex" or "view"; hilum/ai/covariates.h).
+  int filmsKnowing(const std::string& covariate) const;
   // The names of the labels a sample carries (empty: no finding).
   std::vector<std::string> labelsOf(const Sample& sample) const;
 };
