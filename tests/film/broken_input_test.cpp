@@ -293,6 +293,31 @@ TEST_CASE("sequences nested 20000 deep are refused, not recursed into", "[film][
   }
 }
 
+TEST_CASE("a deflated element declaring more bytes than it holds is refused before DCMTK allocates", "[film][broken]") {
+  // fuzz_film: a 630-byte deflated file whose element declared 1.4 GB made DCMTK allocate it (it
+  // cannot check a length against a deflated stream's size): libFuzzer's out-of-memory in CI.
+  TempDir dir;
+  for (const std::uint32_t lie : {0x55555548u, 0xFFFFFFF0u, 65u}) {
+    DYNAMIC_SECTION("declared " << lie) {
+      writeBytes(dir.file("lie.dcm"), deflatedFilm(lie));
+      const auto film = loadFilm(dir.file("lie.dcm"));
+      REQUIRE_FALSE(film.ok());
+      CHECK(film.error().code() == ErrorCode::Malformed);
+      CHECK_THAT(film.error().message(), Contains("lie.dcm") && Contains("deflated element declares more bytes"));
+      const auto tags = hilum::film::readDicomTags(dir.file("lie.dcm"));
+      REQUIRE_FALSE(tags.ok());
+      CHECK_THAT(tags.error().reason(), Contains("deflated"));
+    }
+  }
+  SECTION("the honest film opens") {
+    writeBytes(dir.file("honest.dcm"), deflatedFilm(64));
+    const auto film = loadFilm(dir.file("honest.dcm"));
+    REQUIRE(film.ok());
+    CHECK(film.value().columns() == 8);
+    CHECK(film.value().pixels().data[0] == 0x40);
+  }
+}
+
 TEST_CASE("a gray stream declared as colour is refused, not read as three samples", "[film][broken]") {
   // An 8-bit gray RLE or JPEG-LS frame with Photometric Interpretation RGB / YBR_FULL made the colour
   // conversion read three bytes per pixel from a one-byte-per-pixel buffer (ASan: heap overflow).

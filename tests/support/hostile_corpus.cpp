@@ -12,6 +12,7 @@
 #include <exception>
 #include <random>
 #include <tuple>
+#include <zlib.h>
 
 namespace hilum::test {
 namespace {
@@ -392,6 +393,14 @@ void nestedSequences(Corpus& c) {
   c.raw("item of 2 GB", rawHeader(kExplicitLE) + huge, true);
 }
 
+// Deflated data sets whose elements declare more than the inflated data holds: DCMTK cannot check
+// a deflated length against the file's size and allocated whatever was declared.
+void deflatedLengthLies(Corpus& c) {
+  for (std::uint32_t lie : {0x55555548u, 0x7FFFFFF0u, 0xFFFFFFF0u, 65u})
+    c.raw("deflated, pixel data declares " + std::to_string(lie) + " bytes", deflatedFilm(lie), true);
+  c.raw("deflated, honest lengths", deflatedFilm(64), false, std::vector<int>(64, 0x40));
+}
+
 // Float and double pixel data (PS3.3 C.7.6.24) and 32/64-bit integer pixel data.
 void floatPixels(Corpus& c) {
   struct Case { const char* kind; std::uint16_t element; const char* vr; int bits; };
@@ -578,6 +587,24 @@ std::string nestedSequenceFilm(int depth, bool definedLengths) {
   return rawHeader(kExplicitLE) + body;
 }
 
+std::string deflatedFilm(std::uint32_t pixelDataLength) {
+  std::string body = imageModule(8, 8, 8, 8);
+  le16(body, 0x7FE0), le16(body, 0x0010), body += "OB", le16(body, 0), le32(body, pixelDataLength);
+  body += std::string(64, '\x40');
+  // Raw deflate (no zlib header), as PS3.5 A.5 has it.
+  z_stream z{};
+  deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&z, static_cast<uLong>(body.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(body.data());
+  z.avail_in = static_cast<uInt>(body.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(out.size() - z.avail_out);
+  deflateEnd(&z);
+  return rawHeader("1.2.840.10008.1.2.1.99") + out;
+}
+
 std::vector<HostileFile> writeHostileCorpus(const std::string& folder) {
   Corpus c(folder);
   dimensionBombs(c);
@@ -586,6 +613,7 @@ std::vector<HostileFile> writeHostileCorpus(const std::string& folder) {
   lengthLies(c);
   encapsulatedLies(c);
   nestedSequences(c);
+  deflatedLengthLies(c);
   floatPixels(c);
   truncations(c);
   rasters(c);

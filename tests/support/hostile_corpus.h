@@ -5,6 +5,7 @@
 // palette colour with bad tables, YBR, float and double pixel data, truncations, and damaged PNG,
 // JPEG and TIFF files. test_hardening opens every file with hilum-cli info and render; the fuzzers
 // take the corpus as seeds (hilum-make-fixture --hostile-corpus DIR).
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -28,5 +29,8 @@ std::vector<HostileFile> writeHostileCorpus(const std::string& folder);
 // The bytes of an explicit VR little endian 8 x 8 film whose data set holds `depth` sequences nested
 // in one another (undefined lengths, or defined ones), before its pixel data.
 std::string nestedSequenceFilm(int depth, bool definedLengths);
+// An 8 x 8 gray film in Deflated Explicit VR Little Endian whose 64 pixel bytes are declared as
+// `pixelDataLength` (64: honest).
+std::string deflatedFilm(std::uint32_t pixelDataLength);
 
 }  // namespace hilum::test

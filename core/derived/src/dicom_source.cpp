@@ -1,7 +1,7 @@
 #include "dicom_source_p.h"
 
 #include "hilum/derived/derived_objects.h"
-#include "hilum/film/dicom_nesting.h"
+#include "hilum/film/dicom_structure.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -93,7 +93,7 @@ Result<Source> openSource(const std::string& path, bool wholeFile) {
   }
   if (content == Content::Raster) return source;
   // Before DCMTK parses anything: its recursion over nested sequences can overflow the stack.
-  if (const auto deep = film::dicomNestingProblem(path)) return Error(Module::Report, ErrorCode::Malformed, *deep, path);
+  if (const auto deep = film::dicomStructureProblem(path)) return Error(Module::Report, ErrorCode::Malformed, *deep, path);
 
   auto file = std::make_unique<DcmFileFormat>();
   // Elements above 4 kB (pixel data) stay on disk until asked for: a header is all most writers need.

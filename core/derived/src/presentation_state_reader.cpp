@@ -1,7 +1,7 @@
 // Annotations back from a presentation state: Hilum's own graphic groups exactly, other viewers'
 // graphics as far as they map onto Hilum's kinds.
 #include "hilum/derived/derived_objects.h"
-#include "hilum/film/dicom_nesting.h"
+#include "hilum/film/dicom_structure.h"
 
 #include "dicom_output_p.h"
 
@@ -195,7 +195,7 @@ std::optional<Annotation> fromForeignGraphic(const Graphic& g) {
 
 Result<std::vector<Annotation>> read(const std::string& path) {
   if (!std::filesystem::exists(path)) return Error(Module::Report, ErrorCode::NotFound, "no such file", path);
-  if (const auto deep = film::dicomNestingProblem(path)) return Error(Module::Report, ErrorCode::Malformed, *deep, path);
+  if (const auto deep = film::dicomStructureProblem(path)) return Error(Module::Report, ErrorCode::Malformed, *deep, path);
   DcmFileFormat file;
   const OFCondition loaded = file.loadFile(path.c_str());
   if (loaded.bad()) return dcmtkError(ErrorCode::Malformed, "not a readable DICOM file", loaded, path);

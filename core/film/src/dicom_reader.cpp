@@ -2,7 +2,7 @@
 
 #include "codec_registry_p.h"
 #include "dicom_attributes_p.h"
-#include "dicom_nesting_p.h"
+#include "dicom_structure_p.h"
 #include "j2k_decoder_p.h"
 #include "jpegls_decoder_p.h"
 #include "rle_decoder_p.h"
@@ -225,7 +225,7 @@ Result<PixelBuffer> decodeColourFirstFrame(DcmDataset& dataset, E_TransferSyntax
 
 Result<Film> readDicomUnguarded(const std::string& path, const LoadLimits& limits, int previewSizePx) {
   ensureDcmtkReady();
-  if (const auto deep = excessiveNesting(path)) return fail(ErrorCode::Malformed, *deep, path);
+  if (const auto deep = structureProblem(path)) return fail(ErrorCode::Malformed, *deep, path);
   DcmFileFormat file;
   // ERM_autoDetect also accepts a bare data set with no preamble and no File Meta (old CR files).
   const OFCondition loaded = file.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_autoDetect);

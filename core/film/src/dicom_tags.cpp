@@ -1,7 +1,7 @@
 #include "hilum/film/dicom_tags.h"
 
 #include "codec_registry_p.h"
-#include "dicom_nesting_p.h"
+#include "dicom_structure_p.h"
 #include "text_encoding_p.h"
 
 #include <dcmtk/config/osconfig.h>
@@ -62,7 +62,7 @@ void walk(DcmItem& item, int depth, std::vector<DicomTag>& out) {
 
 Result<std::vector<DicomTag>> readDicomTags(const std::string& path) {
   detail::ensureDcmtkReady();
-  if (const auto deep = detail::excessiveNesting(path)) return Error(Module::Film, ErrorCode::Malformed, *deep, path);
+  if (const auto deep = detail::structureProblem(path)) return Error(Module::Film, ErrorCode::Malformed, *deep, path);
   DcmFileFormat file;
   const OFCondition loaded = file.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_autoDetect);
   if (loaded.bad())

@@ -2,7 +2,7 @@
 
 #include "codec_registry_p.h"
 #include "dicom_attributes_p.h"
-#include "dicom_nesting_p.h"
+#include "dicom_structure_p.h"
 #include "dicom_reader_p.h"
 #include "film_header_p.h"
 
@@ -189,7 +189,7 @@ Result<CollectedFiles> readDicomDir(const std::string& path, const IndexOptions&
   if (!isDicomDirFile(path))
     return fail(ErrorCode::Malformed, "not a DICOMDIR (its File Meta does not name Media Storage Directory Storage)",
                 path);
-  if (const auto deep = excessiveNesting(path)) return fail(ErrorCode::Malformed, *deep, path);
+  if (const auto deep = structureProblem(path)) return fail(ErrorCode::Malformed, *deep, path);
   DcmDicomDir dir(path.c_str());
   // DcmDicomDir quietly starts an empty directory when the file does not load; an empty File Meta
   // tells. Only then is the file loaded again, to say why.

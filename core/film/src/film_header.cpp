@@ -2,7 +2,7 @@
 
 #include "codec_registry_p.h"
 #include "dicom_attributes_p.h"
-#include "dicom_nesting_p.h"
+#include "dicom_structure_p.h"
 #include "dicom_reader_p.h"
 #include "raster_header_p.h"
 
@@ -48,7 +48,7 @@ bool startsLikeBareDataSet(const std::uint8_t* head, std::size_t size) {
 
 Result<FilmHeader> dicomHeader(const std::string& path) {
   ensureDcmtkReady();
-  if (const auto deep = excessiveNesting(path)) return fail(ErrorCode::Malformed, *deep, path);
+  if (const auto deep = structureProblem(path)) return fail(ErrorCode::Malformed, *deep, path);
   DcmFileFormat file;
   const OFCondition loaded = file.loadFileUntilTag(path.c_str(), EXS_Unknown, EGL_noChange, kMaxLoadedValueBytes,
                                                    ERM_autoDetect, DCM_PixelData);

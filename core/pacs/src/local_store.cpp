@@ -1,6 +1,6 @@
 #include "local_store_p.h"
 
-#include "hilum/film/dicom_nesting.h"
+#include "hilum/film/dicom_structure.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -164,7 +164,7 @@ Result<std::string> incomingFile(const std::string& root) {
 InstanceOutcome storeReceivedFile(const std::string& root, const std::string& received) {
   InstanceOutcome out;
   // The guard first: DCMTK parses nested sequences by recursion, and the bytes came from the network.
-  if (const auto deep = film::dicomNestingProblem(received)) {
+  if (const auto deep = film::dicomStructureProblem(received)) {
     fail(out, "refused: " + *deep, STATUS_STORE_Error_CannotUnderstand);
     ::unlink(received.c_str());
     return out;

@@ -1,6 +1,6 @@
 #include "hilum/pacs/send.h"
 
-#include "hilum/film/dicom_nesting.h"
+#include "hilum/film/dicom_structure.h"
 
 #include "association_p.h"
 #include "syntaxes_p.h"
@@ -34,7 +34,7 @@ FileHeader readHeader(const std::string& path) {
   FileHeader h;
   // DCMTK reads nested sequences by recursion: a deep enough file overflows the stack, here and
   // again when the file is sent. Refused before either.
-  if (const auto deep = film::dicomNestingProblem(path)) {
+  if (const auto deep = film::dicomStructureProblem(path)) {
     h.problem = *deep;
     return h;
   }

@@ -1,6 +1,6 @@
-#include "dicom_nesting_p.h"
+#include "dicom_structure_p.h"
 
-#include "hilum/film/dicom_nesting.h"
+#include "hilum/film/dicom_structure.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctag.h>
@@ -18,7 +18,8 @@ namespace hilum::film::detail {
 namespace {
 
 constexpr std::uint32_t kUndefined = 0xFFFFFFFFu;
-// A deflated data set is inflated to be walked; beyond this the walk stops (DCMTK reads on).
+// A deflated data set is inflated to be walked; one that inflates beyond this is refused (a chest
+// film is far smaller, and a deflate bomb must not reach DCMTK).
 constexpr std::size_t kMaxInflatedBytes = 256u << 20;
 
 class Bytes {
@@ -46,7 +47,8 @@ bool isLongVr(const std::uint8_t* vr) {
   return false;
 }
 
-enum class Walk { Fine, TooDeep, Unknown };
+// Overlong: an element (or pixel fragment) declares more bytes than the data holds after it.
+enum class Walk { Fine, TooDeep, Overlong, Unknown };
 
 // The data set's elements, sequences and items, tracked on an explicit stack.
 Walk walk(const Bytes& b, bool explicitVr, int maxDepth) {
@@ -74,7 +76,8 @@ Walk walk(const Bytes& b, bool explicitVr, int maxDepth) {
       if (element == 0xE000) {
         if (open.empty() || !open.back().sequence) return Walk::Unknown;
         if (open.back().pixelItems) {
-          if (length == kUndefined || length > n - pos) return Walk::Unknown;
+          if (length == kUndefined) return Walk::Unknown;
+          if (length > n - pos) return Walk::Overlong;
           pos += length;
         } else {
           if (length != kUndefined && length > n - pos) return Walk::Unknown;
@@ -120,12 +123,14 @@ Walk walk(const Bytes& b, bool explicitVr, int maxDepth) {
       open.push_back({length == kUndefined ? SIZE_MAX : pos + length, true, false});
       continue;
     }
-    if (length == kUndefined || length > n - pos) return Walk::Unknown;
+    if (length == kUndefined) return Walk::Unknown;
+    if (length > n - pos) return Walk::Overlong;
     pos += length;
   }
   return Walk::Fine;
 }
 
+// The raw deflate stream inflated, at most kMaxInflatedBytes + 1 bytes (more: a bomb).
 std::vector<std::uint8_t> inflateRaw(const std::uint8_t* data, std::size_t size) {
   std::vector<std::uint8_t> out;
   z_stream z{};
@@ -133,7 +138,7 @@ std::vector<std::uint8_t> inflateRaw(const std::uint8_t* data, std::size_t size)
   z.next_in = const_cast<Bytef*>(data);
   z.avail_in = static_cast<uInt>(std::min<std::size_t>(size, 0xFFFFFFFFu));
   int status = Z_OK;
-  while (status == Z_OK && out.size() < kMaxInflatedBytes) {
+  while (status == Z_OK && out.size() <= kMaxInflatedBytes) {
     const std::size_t have = out.size();
     out.resize(have + (1u << 20));
     z.next_out = out.data() + have;
@@ -175,7 +180,7 @@ private:
 
 }  // namespace
 
-std::optional<std::string> excessiveNesting(const std::string& path, int maxDepth) {
+std::optional<std::string> structureProblem(const std::string& path, int maxDepth) {
   const MappedFile file(path);
   if (file.data() == nullptr || file.size() < 16) return std::nullopt;
   const std::uint8_t* p = file.data();
@@ -209,13 +214,27 @@ std::optional<std::string> excessiveNesting(const std::string& path, int maxDept
     bigEndian = true;
   } else if (syntax == "1.2.840.10008.1.2.1.99") {
     inflated = inflateRaw(data, size);
+    if (inflated.size() > kMaxInflatedBytes)
+      return "deflated data set inflates to more than " + std::to_string(kMaxInflatedBytes >> 20) + " MB";
   } else if (syntax.empty()) {
     // No File Meta: DCMTK guesses; so do we (two upper-case letters after the tag: explicit VR).
     explicitVr = data[4] >= 'A' && data[4] <= 'Z' && data[5] >= 'A' && data[5] <= 'Z';
   }
   const Bytes bytes = inflated.empty() ? Bytes(data, size, bigEndian) : Bytes(inflated.data(), inflated.size(), false);
-  if (walk(bytes, explicitVr, maxDepth) == Walk::TooDeep)
-    return "sequences are nested deeper than " + std::to_string(maxDepth) + " levels";
+  switch (walk(bytes, explicitVr, maxDepth)) {
+    case Walk::TooDeep: return "sequences are nested deeper than " + std::to_string(maxDepth) + " levels";
+    case Walk::Overlong:
+      // DCMTK checks a declared length against the file's size, but cannot against a deflated
+      // stream's: it would allocate whatever an element declares (1.4 GB from a 630-byte file,
+      // found by fuzz_film).
+      if (!inflated.empty()) return std::string("a deflated element declares more bytes than the data set holds");
+      return std::nullopt;
+    case Walk::Unknown:
+      // Where the walk loses its way in a deflated data set, DCMTK would read on without that check.
+      if (!inflated.empty()) return std::string("the deflated data set's element structure is damaged");
+      return std::nullopt;
+    case Walk::Fine: break;
+  }
   return std::nullopt;
 }
 
@@ -223,6 +242,6 @@ std::optional<std::string> excessiveNesting(const std::string& path, int maxDept
 
 namespace hilum::film {
 
-std::optional<std::string> dicomNestingProblem(const std::string& path) { return detail::excessiveNesting(path); }
+std::optional<std::string> dicomStructureProblem(const std::string& path) { return detail::structureProblem(path); }
 
 }  // namespace hilum::film
