@@ -155,6 +155,10 @@
         <source>Patient covariates given to the model beside the film: %1</source>
         <translation>Dem Modell neben der Aufnahme übergebene Patientenmerkmale: %1</translation>
     </message>
+    <message>
+        <source>The model looked at: %1</source>
+        <translation>Das Modell betrachtete: %1</translation>
+    </message>
 </context>
 <context>
     <name>hilum::ai::Findings</name>
@@ -560,6 +564,10 @@ Außerhalb der Trainingsdaten des Modells: mit Vorsicht bewerten.</translation>
     <message>
         <source>The model reads patient covariates beside the film; it was given: %1</source>
         <translation>Das Modell liest neben der Aufnahme Patientenmerkmale; übergeben wurde: %1</translation>
+    </message>
+    <message>
+        <source>The model looked at: %1</source>
+        <translation>Das Modell betrachtete: %1</translation>
     </message>
 </context>
 <context>
@@ -1873,6 +1881,22 @@ Die Einstellungen unten sind die Vorgaben; Speichern ersetzt die Datei.</transla
     <message>
         <source>%1 films, %2 labels. Patient split: %3 training, %4 validation, %5 test. Age known for %6 films, sex for %7, view (PA/AP) for %8.</source>
         <translation>%1 Aufnahmen, %2 Befundklassen. Aufteilung nach Patienten: %3 Training, %4 Validierung, %5 Test. Alter bekannt für %6 Aufnahmen, Geschlecht für %7, Projektion (PA/AP) für %8.</translation>
+    </message>
+    <message>
+        <source>crop every film to its lungs before the model sees it</source>
+        <translation>jede Aufnahme vor dem Modell auf ihre Lunge zuschneiden</translation>
+    </message>
+    <message>
+        <source>The lung segmentation pack %1 finds each film&apos;s lungs; the model learns from and later analyses their box alone, so burned-in labels and markers outside cannot teach it a shortcut.</source>
+        <translation>Das Lungensegmentierungspaket %1 findet die Lunge jeder Aufnahme; das Modell lernt aus ihrem Rahmen und analysiert später nur ihn, sodass eingebrannte Beschriftungen und Marker außerhalb ihm keine Abkürzung beibringen können.</translation>
+    </message>
+    <message>
+        <source>No lung segmentation pack is installed.</source>
+        <translation>Kein Lungensegmentierungspaket ist installiert.</translation>
+    </message>
+    <message>
+        <source>Lung crop</source>
+        <translation>Lungenausschnitt</translation>
     </message>
 </context>
 <context>

@@ -155,6 +155,10 @@
         <source>Patient covariates given to the model beside the film: %1</source>
         <translation>Covariables du patient fournies au modèle avec le cliché : %1</translation>
     </message>
+    <message>
+        <source>The model looked at: %1</source>
+        <translation>Le modèle a examiné : %1</translation>
+    </message>
 </context>
 <context>
     <name>hilum::ai::Findings</name>
@@ -560,6 +564,10 @@ Hors des données d&apos;entraînement du modèle : à interpréter avec prudenc
     <message>
         <source>The model reads patient covariates beside the film; it was given: %1</source>
         <translation>Le modèle lit des covariables du patient avec le cliché ; il a reçu : %1</translation>
+    </message>
+    <message>
+        <source>The model looked at: %1</source>
+        <translation>Le modèle a examiné : %1</translation>
     </message>
 </context>
 <context>
@@ -1873,6 +1881,22 @@ Les paramètres ci-dessous sont les valeurs par défaut ; enregistrer remplace l
     <message>
         <source>%1 films, %2 labels. Patient split: %3 training, %4 validation, %5 test. Age known for %6 films, sex for %7, view (PA/AP) for %8.</source>
         <translation>%1 clichés, %2 étiquettes. Répartition par patient : %3 entraînement, %4 validation, %5 test. Âge connu pour %6 clichés, sexe pour %7, incidence (PA/AP) pour %8.</translation>
+    </message>
+    <message>
+        <source>crop every film to its lungs before the model sees it</source>
+        <translation>recadrer chaque cliché sur ses poumons avant que le modèle ne le voie</translation>
+    </message>
+    <message>
+        <source>The lung segmentation pack %1 finds each film&apos;s lungs; the model learns from and later analyses their box alone, so burned-in labels and markers outside cannot teach it a shortcut.</source>
+        <translation>Le paquet de segmentation pulmonaire %1 trouve les poumons de chaque cliché ; le modèle apprend puis analyse leur seul cadre, si bien que les étiquettes et marqueurs incrustés à l&apos;extérieur ne peuvent pas lui enseigner de raccourci.</translation>
+    </message>
+    <message>
+        <source>No lung segmentation pack is installed.</source>
+        <translation>Aucun paquet de segmentation pulmonaire n&apos;est installé.</translation>
+    </message>
+    <message>
+        <source>Lung crop</source>
+        <translation>Recadrage pulmonaire</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,7 @@ void printFindings(std::ostream& out, const std::string& file, const ai::Finding
   for (const auto& reason : f.gateReasons) out << "  OUTSIDE THE MODEL'S TRAINING DATA: " << reason << "\n";
   for (const auto& warning : f.qualityWarnings) out << "  warning: " << warning << "\n";
   if (!f.covariates.empty()) out << "  model was given: " << f.covariates << "\n";
+  if (!f.fieldOfView.empty()) out << "  model looked at: " << f.fieldOfView << "\n";
   if (f.oodScore) out << "  out-of-distribution score " << std::setprecision(1) << *f.oodScore << " (threshold " << *f.oodThreshold << ")\n";
 }
 
@@ -181,6 +182,7 @@ int modelsCommand(const std::vector<std::string>& args, std::ostream& out, std::
       j["labels"] = m.labels.size();
       j["input_size"] = m.inputSize;
       j["covariates"] = m.covariates;
+      if (m.lungCrop) j["lung_crop"] = {{"segmenter", m.lungCrop->segmenter}, {"margin", m.lungCrop->margin}};
     } else {
       j["problem"] = pack.problem;
     }
@@ -214,6 +216,7 @@ int modelsCommand(const std::vector<std::string>& args, std::ostream& out, std::
       out << ", reads";
       for (const auto& c : j["covariates"]) out << " " << c.get<std::string>();
     }
+    if (j.contains("lung_crop")) out << ", lungs only (" << j["lung_crop"]["segmenter"].get<std::string>() << ")";
     out << "\n    " << j["directory"].get<std::string>() << "\n";
   }
   return kExitOk;

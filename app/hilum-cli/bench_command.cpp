@@ -148,7 +148,7 @@ int benchAnalyze(const Arguments& parsed, std::ostream& out, std::ostream& err) 
 
   auto film = film::loadFilm(path);
   if (!film.ok()) return reportError(err, film.error());
-  auto input = ai::preprocess(film.value(), model.manifest());
+  auto input = model.prepare(film.value());
   if (!input.ok()) return reportError(err, input.error());
   ai::AnalyzeOptions withMaps;
   const auto first = model.analyze(film.value(), withMaps);

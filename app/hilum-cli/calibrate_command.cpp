@@ -50,7 +50,7 @@ int calibrateCommand(const std::vector<std::string>& args, std::ostream& out, st
       err << "hilum-cli: " << samples[i].image << ": skipped: " << film.error().reason() << "\n";
       continue;
     }
-    auto input = ai::preprocess(film.value(), manifest);
+    auto input = analyzer.value()->prepare(film.value());
     if (!input.ok()) return reportError(err, input.error().withPath(samples[i].image));
     ai::setCovariates(input.value(), manifest, train::covariatesOf(samples[i]));  // the data's, as evaluate uses
     auto z = analyzer.value()->rawLogits(input.value());

@@ -40,6 +40,7 @@ nlohmann::json findingsToJson(const std::string& file, const ai::Findings& f, do
     j["covariates"] = f.covariates;
     j["unknown_covariates"] = f.unknownCovariates;
   }
+  if (!f.fieldOfView.empty()) j["field_of_view"] = f.fieldOfView;  // a pack that crops to the lungs
   j["ood_score"] = f.oodScore ? json(*f.oodScore) : json(nullptr);
   j["ood_threshold"] = f.oodThreshold ? json(*f.oodThreshold) : json(nullptr);
   return j;

@@ -62,7 +62,7 @@ int oodFitCommand(const std::vector<std::string>& args, std::ostream& out, std::
         err << "hilum-cli: " << path << ": skipped: " << film.error().reason() << "\n";
         continue;
       }
-      auto input = ai::preprocess(film.value(), analyzer.value()->manifest());
+      auto input = analyzer.value()->prepare(film.value());
       if (!input.ok()) return reportError(err, input.error().withPath(path));
       auto pooled = analyzer.value()->pooledFeatures(input.value());
       if (!pooled.ok()) return reportError(err, pooled.error().withPath(path));

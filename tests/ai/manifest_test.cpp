@@ -148,3 +148,25 @@ TEST_CASE("test-time augmentation views are read, written back and bounded", "[a
   j["test_time_augmentation"] = nlohmann::json::parse(R"([{"scale": 0}])");
   CHECK_FALSE(parseManifest(j.dump(), "model.json").ok());
 }
+
+TEST_CASE("a lung crop names its segmenter by folder, pins its weights and bounds its margin", "[ai][manifest][lungcrop]") {
+  auto j = valid();
+  CHECK_FALSE(parseManifest(j.dump(), "model.json").value().lungCrop);
+  const std::string sha(64, 'a');
+  j["lung_crop"] = {{"segmenter", "lungs-unet-128"}, {"sha256", sha}, {"margin", 0.15}};
+  const auto parsed = parseManifest(j.dump(), "model.json");
+  REQUIRE(parsed.ok());
+  REQUIRE(parsed.value().lungCrop);
+  CHECK(*parsed.value().lungCrop == LungCropSpec{"lungs-unet-128", sha, 0.15});
+  CHECK(parseManifest(toJson(parsed.value()), "again.json").value().lungCrop == parsed.value().lungCrop);
+  j["lung_crop"]["segmenter"] = "../elsewhere";
+  CHECK_THAT(parseManifest(j.dump(), "model.json").error().message(), Contains("by folder name"));
+  j["lung_crop"]["segmenter"] = "lungs-unet-128";
+  j["lung_crop"]["sha256"] = "abc";
+  CHECK_THAT(parseManifest(j.dump(), "model.json").error().message(), Contains("64-digit"));
+  j["lung_crop"]["sha256"] = sha;
+  j["lung_crop"]["margin"] = 0.8;
+  CHECK_THAT(parseManifest(j.dump(), "model.json").error().message(), Contains("margin"));
+  j["lung_crop"].erase("margin");
+  CHECK(parseManifest(j.dump(), "model.json").value().lungCrop->margin == 0.1);
+}

@@ -100,3 +100,57 @@ TEST_CASE("a preview film is not analysed", "[ai][preprocess]") {
   REQUIRE_FALSE(input.ok());
   CHECK(input.error().code() == ErrorCode::InvalidArgument);
 }
+
+TEST_CASE("a field of view is a film of its own to the resize policy, and the geometry maps it back", "[ai][preprocess][lungcrop]") {
+  const display::Region straddling{8, 0, 16, 16};  // 8 black columns, 8 white
+  const auto picture = ai::filmToPicture(halves(), manifest(ai::ResizePolicy::Squash, "unit", 1), straddling);
+  REQUIRE(picture.ok());
+  CHECK(picture.value().pixels[0] == 0);
+  CHECK(picture.value().pixels[7] == 0);
+  CHECK(picture.value().pixels[8] == 255);
+  const auto& g = picture.value().geometry;
+  CHECK(g.filmX == 8);
+  CHECK(g.filmY == 0);
+  CHECK(g.filmWidth == 16);
+  CHECK(g.filmHeight == 16);
+  CHECK(g.filmColumns == 32);
+  // Centre crop inside a wide field of view takes that view's middle square.
+  const auto crop = ai::filmToPicture(halves(), manifest(ai::ResizePolicy::CenterCrop, "unit", 1), display::Region{0, 4, 32, 8});
+  REQUIRE(crop.ok());
+  CHECK(crop.value().geometry.filmX == 12);
+  CHECK(crop.value().geometry.filmY == 4);
+  CHECK(crop.value().geometry.filmWidth == 8);
+  // A view off the film is refused, not rendered from nothing.
+  const auto off = ai::filmToPicture(halves(), manifest(ai::ResizePolicy::Squash, "unit", 1), display::Region{40, 0, 8, 8});
+  REQUIRE_FALSE(off.ok());
+  CHECK_THAT(off.error().message(), Catch::Matchers::Contains("field of view"));
+}
+
+TEST_CASE("a marker outside the field of view does not set its contrast; a header window still does", "[ai][preprocess][lungcrop]") {
+  // 32 x 16: a ramp 0..1728 over columns 0-27, a burned-in marker (4095) in columns 28-31.
+  auto marked = [](bool headerWindow) {
+    film::PixelBuffer pixels;
+    pixels.columns = 32;
+    pixels.rows = 16;
+    for (int y = 0; y < 16; ++y)
+      for (int x = 0; x < 32; ++x) pixels.data.push_back(static_cast<std::uint16_t>(x < 28 ? x * 64 : 4095));
+    film::FilmMetadata m;
+    m.bitsStored = 12;
+    film::DisplayAttributes a;
+    if (headerWindow) a.windows.push_back({2048.0, 4096.0, ""});
+    return film::Film("marked", std::move(pixels), a, {}, m);
+  };
+  auto m = manifest(ai::ResizePolicy::Squash, "unit", 1);
+  m.window = ai::FilmWindow::Default;  // the film's own window, where it has one
+  const display::Region ramp{0, 0, 28, 16};
+  const auto own = ai::filmToPicture(marked(false), m, ramp);
+  REQUIRE(own.ok());
+  CHECK(+own.value().pixels[0] <= 8);
+  CHECK(+own.value().pixels[15] >= 245);  // the ramp's top is the crop's white
+  const auto whole = ai::filmToPicture(marked(false), m);
+  REQUIRE(whole.ok());
+  CHECK(+whole.value().pixels[13] < 120);  // on the whole film the marker is the white
+  const auto header = ai::filmToPicture(marked(true), m, ramp);
+  REQUIRE(header.ok());
+  CHECK(+header.value().pixels[15] < 120);  // the film's own window is kept
+}

@@ -20,6 +20,8 @@ struct LungFilmsOptions {
   unsigned seed = 7;
   bool grain = false;  // a second noise layer over the drawn shapes
   std::function<std::string(int patient)> licence = [](int) { return std::string("CC BY 4.0"); };
+  // Drawn on a patient's films after the lungs, never on the masks (markers, labels).
+  std::function<void(cv::Mat& film, int patient)> mark;
 };
 
 // `patients` x 2 films into images/, their masks into masks/, and labels.csv
@@ -48,6 +50,7 @@ inline void writeGeneratedLungs(const TempDir& dir, int patients, const LungFilm
         noise.fill(grain, cv::RNG::NORMAL, 0, 5);
         film += grain;
       }
+      if (options.mark) options.mark(film, p);
       const std::string name = "p" + std::to_string(p) + "_" + std::to_string(f) + ".png";
       cv::imwrite(dir.file("images/" + name), film);
       cv::imwrite(dir.file("masks/" + name), mask);

@@ -259,6 +259,32 @@ TEST_CASE("the training tab offers patient covariates only for data that has the
   CHECK_FALSE(covariates->isChecked());
 }
 
+TEST_CASE("the training tab offers a lung crop only where a lung segmentation pack is installed", "[ui][train][lungcrop]") {
+  TempDir dir;
+  {
+    hilum::ui::TrainingTab none;  // ui_main points the model path nowhere: no segmentation pack
+    auto* crop = none.findChild<QCheckBox*>("lungCrop");
+    REQUIRE(crop);
+    CHECK_FALSE(crop->isEnabled());
+    CHECK_FALSE(none.configJson().contains("lung_crop"));
+  }
+  setenv("HILUM_LUNG_MODEL", dir.file("lungs").c_str(), 1);
+  hilum::ui::TrainingTab tab;
+  unsetenv("HILUM_LUNG_MODEL");
+  auto* crop = tab.findChild<QCheckBox*>("lungCrop");
+  REQUIRE(crop->isEnabled());
+  writeBytes(dir.file("data.csv"), "image,patient_id,finding_labels\nf0.png,P0,Disc\nf1.png,P1,No Finding\n");
+  tab.setDataCsv(QString::fromStdString(dir.file("data.csv")));
+  CHECK_FALSE(crop->isChecked());  // the whole film unless asked
+  CHECK_FALSE(tab.configJson().contains("lung_crop"));
+  crop->click();
+  const auto parsed = hilum::train::parseTrainConfig(tab.configJson().toStdString(), dir.file("run/config.json"));
+  INFO((parsed.ok() ? "" : parsed.error().message()));
+  REQUIRE(parsed.ok());
+  CHECK(parsed.value().lungCropSegmenter == dir.file("lungs"));
+  CHECK(parsed.value().lungCropMargin == 0.1);
+}
+
 TEST_CASE("wheel zoom keeps the point under the cursor; left-drag pans; Space fits", "[ui][zoom]") {
   TempDir dir;
   hilum::ui::MainWindow window;

@@ -194,6 +194,9 @@ void FindingsPanel::showFindings(std::shared_ptr<const ai::Findings> findings) {
                       (f.unknownCovariates.empty() ? tr("The model read beside the film: %1")
                                                    : tr("The model reads patient covariates beside the film; it was given: %1"))
                           .arg(QString::fromStdString(f.covariates).toHtmlEscaped()));
+  if (!f.fieldOfView.empty())
+    notes << QStringLiteral("<span style='color:#9a9a9a'>%1</span>")
+                 .arg(tr("The model looked at: %1").arg(QString::fromStdString(f.fieldOfView).toHtmlEscaped()));
   if (f.oodScore && f.oodThreshold && !f.outOfDistribution())
     notes << QStringLiteral("<span style='color:#9a9a9a'>%1</span>")
                  .arg(tr("Like the model's training films (out-of-distribution score %1, threshold %2)")

@@ -1,5 +1,6 @@
 #include "hilum/ui/training_tab.h"
 
+#include "hilum/ai/model_packs.h"
 #include "hilum/train/dataset.h"
 #include "hilum/train/split.h"
 #include "hilum/train/trainer.h"
@@ -130,6 +131,17 @@ TrainingTab::TrainingTab(QWidget* parent) : QWidget(parent), d(std::make_unique<
   m_covariates->setToolTip(tr("The pack then reads them from each film's DICOM header when it analyses; "
                               "a film without them is analysed with them marked unknown."));
   m_covariates->setEnabled(false);  // until a CSV that has them is chosen
+  m_lungCrop = new QCheckBox(tr("crop every film to its lungs before the model sees it"), settings);
+  m_lungCrop->setObjectName("lungCrop");
+  if (const auto lungs = ai::defaultLungPack(); lungs.ok()) {
+    m_lungPack = QString::fromStdString(lungs.value());
+    m_lungCrop->setToolTip(tr("The lung segmentation pack %1 finds each film's lungs; the model learns from and later "
+                              "analyses their box alone, so burned-in labels and markers outside cannot teach it a shortcut.")
+                               .arg(QDir::toNativeSeparators(m_lungPack)));
+  } else {
+    m_lungCrop->setEnabled(false);
+    m_lungCrop->setToolTip(tr("No lung segmentation pack is installed."));
+  }
   m_output = new QLineEdit(QDir::home().filePath("hilum-runs/run"), settings);
   form->addRow(tr("Architecture"), m_architecture);
   form->addRow(tr("Input size (px)"), m_inputSize);
@@ -140,6 +152,7 @@ TrainingTab::TrainingTab(QWidget* parent) : QWidget(parent), d(std::make_unique<
   form->addRow(tr("Learning rate"), m_lr);
   form->addRow(tr("Augmentation"), m_augment);
   form->addRow(tr("Covariates"), m_covariates);
+  form->addRow(tr("Lung crop"), m_lungCrop);
   form->addRow(tr("Run folder"), m_output);
 
   m_start = new QPushButton(tr("Start"), settings);
@@ -285,6 +298,8 @@ QString TrainingTab::configJson() const {
                     {"channels", channels},
                     {"normalization", channels == 3 ? "imagenet" : "unit"}};
   if (m_covariates->isChecked()) model["covariates"] = QJsonArray{"age", "sex", "view"};
+  if (m_lungCrop->isChecked() && !m_lungPack.isEmpty())
+    model["lung_crop"] = QJsonObject{{"segmenter", m_lungPack}, {"margin", 0.1}};
   QJsonObject config{
       {"data", QJsonObject{{"csv", QFileInfo(m_csv->text()).absoluteFilePath()}}},
       {"split", QJsonObject{{"validation", 0.15}, {"test", 0.15}, {"seed", 42}}},

@@ -3,6 +3,7 @@
 #include "hilum/ai/covariates.h"
 
 #include "hilum/ai/film_gate.h"
+#include "hilum/ai/lung_crop.h"
 #include "hilum/ai/pack_trust.h"
 #include "hilum/base/atomic_file.h"
 
@@ -166,6 +167,7 @@ public:
   int threads = 1;
   std::mutex mutex;
   torch::Tensor oodMean, oodPrecision;  // CPU float; undefined without a detector
+  std::unique_ptr<LungCrop> lungCrop;   // packs that look at the lungs only
 
   torch::Tensor toTensor(const ModelInput& input) const {
     auto t = torch::from_blob(const_cast<float*>(input.values.data()), {1, input.channels, input.size, input.size},
@@ -231,6 +233,11 @@ Result<std::unique_ptr<Analyzer>> Analyzer::open(const std::string& packDirector
   impl->device = device.value();
   impl->threads = options.threads > 0 ? options.threads : physicalCores();
   at::set_num_threads(impl->threads);  // LibTorch defaults to one thread here
+  if (m.lungCrop) {
+    auto crop = LungCrop::forPack(m, impl->threads);
+    if (!crop.ok()) return crop.error();
+    impl->lungCrop = std::move(crop).value();
+  }
 
   try {
     if (m.weightsFormat == WeightsFormat::StateDict) {
@@ -294,10 +301,24 @@ Result<std::unique_ptr<Analyzer>> Analyzer::open(const std::string& packDirector
   return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
 }
 
+Result<ModelInput> Analyzer::prepare(const film::Film& film) {
+  std::optional<display::Region> region;
+  std::string description;
+  if (d->lungCrop) {
+    auto view = d->lungCrop->fieldOfView(film);
+    if (!view.ok()) return view.error();
+    region = view.value().region;
+    description = view.value().description;
+  }
+  auto input = preprocess(film, d->manifest, region);
+  if (input.ok()) input.value().fieldOfView = description;
+  return input;
+}
+
 Result<Findings> Analyzer::analyze(const film::Film& film, const AnalyzeOptions& options) {
   const auto start = Clock::now();
   if (options.progress) options.progress(0.0, "preprocess");
-  auto input = preprocess(film, d->manifest);
+  auto input = prepare(film);
   if (!input.ok()) return input.error();
   if (options.patient) setCovariates(input.value(), d->manifest, *options.patient);
   const double preprocessMs = msSince(start);
@@ -422,6 +443,7 @@ Result<Findings> Analyzer::Impl::run(const ModelInput& input, const AnalyzeOptio
   out.labels = m.labels;
   out.device = device.str();
   out.task = m.task;
+  out.fieldOfView = input.fieldOfView;
   if (cancelled()) return aiError(ErrorCode::Cancelled, "analysis cancelled");
   if (!m.covariates.empty()) {
     // The reader is told what the model read beside the film, and what it had to do without.

@@ -247,6 +247,15 @@ Result<ModelManifest> parseManifest(const std::string& text, const std::string& 
         return bad(path, "a test-time augmentation view needs scale 0.5-2 and shifts of at most 0.25");
       m.testTimeAugmentation.push_back(view);
     }
+    if (j.contains("lung_crop")) {
+      const json& c = j.at("lung_crop");
+      LungCropSpec crop{c.at("segmenter").get<std::string>(), c.at("sha256").get<std::string>(), c.value("margin", 0.1)};
+      if (crop.segmenter.empty() || crop.segmenter.find('/') != std::string::npos || crop.segmenter.front() == '.')
+        return bad(path, "lung_crop names its segmentation pack by folder name (no path)");
+      if (crop.sha256.size() != 64) return bad(path, "lung_crop needs the segmenter's 64-digit weights sha256");
+      if (!(crop.margin >= 0.0 && crop.margin <= 0.5)) return bad(path, "lung_crop margin must lie in 0-0.5");
+      m.lungCrop = crop;
+    }
     if (m.testTimeAugmentation.size() > 16) return bad(path, "at most 16 test-time augmentation views");
     if (!m.covariates.empty() && m.weightsFormat != WeightsFormat::StateDict)
       return bad(path, "covariates need a state-dict pack (a TorchScript module takes the film alone)");
@@ -325,6 +334,8 @@ std::string toJson(const ModelManifest& m) {
     for (const auto& v : m.testTimeAugmentation) views.push_back({{"scale", v.scale}, {"dx", v.dx}, {"dy", v.dy}});
     j["test_time_augmentation"] = views;
   }
+  if (m.lungCrop)
+    j["lung_crop"] = {{"segmenter", m.lungCrop->segmenter}, {"sha256", m.lungCrop->sha256}, {"margin", m.lungCrop->margin}};
   if (!m.calibration.scales.empty())
     j["calibration"] = {{"method", m.calibration.method}, {"scales", m.calibration.scales}, {"offsets", m.calibration.offsets},
                         {"ece_before", m.calibration.eceBefore}, {"ece_after", m.calibration.eceAfter},

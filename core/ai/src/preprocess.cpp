@@ -11,42 +11,60 @@
 
 namespace hilum::ai {
 
-Result<InputPicture> filmToPicture(const film::Film& film, const ModelManifest& manifest) {
+Result<InputPicture> filmToPicture(const film::Film& film, const ModelManifest& manifest,
+                                   const std::optional<display::Region>& fieldOfView) {
   if (film.isPreview())
     return Error(Module::Ai, ErrorCode::InvalidArgument, "a reduced-resolution preview cannot be analysed", film.path());
   const int size = manifest.inputSize;
-  display::DisplaySettings settings;
-  if (manifest.window == FilmWindow::FullRange) settings.customWindow = display::fullRangeWindow(film);
 
   InputPicture out;
   out.size = size;
   InputGeometry& g = out.geometry;
   g.filmColumns = film.columns();
   g.filmRows = film.rows();
-  const double cols = film.columns(), rows = film.rows();
+  // The part of the film the model looks at: all of it, or the field of view clipped to it.
+  display::Region view{0, 0, film.columns(), film.rows()};
+  if (fieldOfView) {
+    const int x0 = std::clamp(fieldOfView->x, 0, film.columns()), y0 = std::clamp(fieldOfView->y, 0, film.rows());
+    const int x1 = std::clamp(fieldOfView->x + fieldOfView->width, x0, film.columns());
+    const int y1 = std::clamp(fieldOfView->y + fieldOfView->height, y0, film.rows());
+    if (x1 - x0 < 2 || y1 - y0 < 2)
+      return Error(Module::Ai, ErrorCode::InvalidArgument, "the field of view holds no film pixels", film.path());
+    view = {x0, y0, x1 - x0, y1 - y0};
+  }
+  const double cols = view.width, rows = view.height;
 
-  // Which part of the film, and where in the input it goes.
+  // The window: the film's own (its header's, else its full range), or the full range of what the
+  // model sees. A field of view of a film without a header window spans its own range, so that
+  // burned-in labels and markers outside it cannot set its contrast (a shortcut a model learns).
+  display::DisplaySettings settings;
+  const bool ownRange = manifest.window == FilmWindow::FullRange ||
+                        (film.display().windows.empty() && film.display().voiLuts.empty());
+  if (fieldOfView && ownRange) settings.customWindow = display::fullRangeWindow(film, view.x, view.y, view.width, view.height);
+  else if (manifest.window == FilmWindow::FullRange) settings.customWindow = display::fullRangeWindow(film);
+
+  // Which part of the view, and where in the input it goes.
   display::RenderOptions options;
+  options.region = view;
+  g.filmX = view.x;
+  g.filmY = view.y;
+  g.filmWidth = cols;
+  g.filmHeight = rows;
   cv::Size target(size, size);
   cv::Point offset(0, 0);
   switch (manifest.resize) {
-    case ResizePolicy::Squash:
-      g.filmWidth = cols;
-      g.filmHeight = rows;
-      break;
+    case ResizePolicy::Squash: break;
     case ResizePolicy::Letterbox: {
       const double scale = size / std::max(cols, rows);
       target = cv::Size(std::max(1, static_cast<int>(std::lround(cols * scale))),
                         std::max(1, static_cast<int>(std::lround(rows * scale))));
       offset = cv::Point((size - target.width) / 2, (size - target.height) / 2);
-      g.filmWidth = cols;
-      g.filmHeight = rows;
       break;
     }
     case ResizePolicy::CenterCrop: {
       const double side = std::min(cols, rows);
-      g.filmX = std::floor((cols - side) / 2);
-      g.filmY = std::floor((rows - side) / 2);
+      g.filmX = view.x + std::floor((cols - side) / 2);
+      g.filmY = view.y + std::floor((rows - side) / 2);
       g.filmWidth = g.filmHeight = side;
       options.region = display::Region{static_cast<int>(g.filmX), static_cast<int>(g.filmY), static_cast<int>(side),
                                        static_cast<int>(side)};
@@ -96,8 +114,9 @@ void setCovariates(ModelInput& input, const ModelManifest& manifest, const Patie
   input.covariates = manifest.covariates.empty() ? std::vector<float>() : encodeCovariates(manifest.covariates, patient);
 }
 
-Result<ModelInput> preprocess(const film::Film& film, const ModelManifest& manifest) {
-  auto picture = filmToPicture(film, manifest);
+Result<ModelInput> preprocess(const film::Film& film, const ModelManifest& manifest,
+                              const std::optional<display::Region>& fieldOfView) {
+  auto picture = filmToPicture(film, manifest, fieldOfView);
   if (!picture.ok()) return picture.error();
   ModelInput input = normalise(picture.value(), manifest);
   setCovariates(input, manifest, covariatesOf(film.metadata()));

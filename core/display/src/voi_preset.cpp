@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
+#include <optional>
 #include <vector>
 
 namespace hilum::display {
@@ -86,10 +88,11 @@ const char* toString(VoiPreset::Kind kind) {
   return "full-range";
 }
 
-ModalityRange modalityRange(const film::Film& film) {
+namespace {
+
+// The modality values of stored values lo..hi.
+ModalityRange modalityRangeOf(const film::Film& film, int lo, int hi) {
   const auto& a = film.display();
-  const int lo = film.minStoredValue();
-  const int hi = film.maxStoredValue();
   ModalityRange range{modalityValue(a, lo), modalityValue(a, lo)};
   if (a.modalityLut && a.modalityLut->valid()) {
     // A LUT need not be monotonic: take its extremes over the stored range actually used.
@@ -106,12 +109,38 @@ ModalityRange modalityRange(const film::Film& film) {
   return range;
 }
 
-VoiWindow fullRangeWindow(const film::Film& film) {
-  const ModalityRange r = modalityRange(film);
-  // LINEAR maps [c - 0.5 - (w-1)/2, c - 0.5 + (w-1)/2] onto the output: w = max - min + 1 and
-  // c = min + w/2 put the darkest pixel at 0 and the brightest at the top.
+// LINEAR maps [c - 0.5 - (w-1)/2, c - 0.5 + (w-1)/2] onto the output: w = max - min + 1 and
+// c = min + w/2 put the darkest pixel at 0 and the brightest at the top.
+VoiWindow spanning(const ModalityRange& r) {
   const double width = std::max(1.0, r.max - r.min + 1.0);
   return VoiWindow{r.min + width / 2.0, width, film::VoiFunction::Linear};
+}
+
+}  // namespace
+
+ModalityRange modalityRange(const film::Film& film) {
+  return modalityRangeOf(film, film.minStoredValue(), film.maxStoredValue());
+}
+
+VoiWindow fullRangeWindow(const film::Film& film) { return spanning(modalityRange(film)); }
+
+VoiWindow fullRangeWindow(const film::Film& film, int x, int y, int width, int height) {
+  const int x0 = std::clamp(x, 0, film.columns()), y0 = std::clamp(y, 0, film.rows());
+  const int x1 = std::clamp(x + width, x0, film.columns()), y1 = std::clamp(y + height, y0, film.rows());
+  const auto& pixels = film.pixels();
+  const std::optional<int> padding = film.display().paddingValue;
+  int lo = std::numeric_limits<int>::max(), hi = std::numeric_limits<int>::min();
+  for (int row = y0; row < y1; ++row) {
+    const std::uint16_t* line = pixels.data.data() + static_cast<std::size_t>(row) * film.columns();
+    for (int col = x0; col < x1; ++col) {
+      const int v = pixels.isSigned ? static_cast<int>(static_cast<std::int16_t>(line[col])) : line[col];
+      if (padding && v == *padding) continue;
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
+    }
+  }
+  if (lo > hi) return fullRangeWindow(film);  // nothing but padding there
+  return spanning(modalityRangeOf(film, lo, hi));
 }
 
 std::vector<VoiPreset> voiPresets(const film::Film& film, bool withDerived) {

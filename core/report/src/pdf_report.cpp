@@ -115,6 +115,9 @@ void findingsTable(Page& page, const ai::Findings& findings, bool anonymise) {
     page.text(QObject::tr("Patient covariates given to the model beside the film: %1")
                   .arg(QString::fromStdString(findings.covariatesForReport(anonymise))),
               7.5, false, findings.unknownCovariates.empty() ? QColor(70, 70, 70) : QColor(150, 90, 0));
+  if (!findings.fieldOfView.empty())
+    page.text(QObject::tr("The model looked at: %1").arg(QString::fromStdString(findings.fieldOfView)), 7.5, false,
+              QColor(70, 70, 70));
   if (findings.oodScore && findings.oodThreshold)
     page.text(QObject::tr("Out-of-distribution score %1 (threshold %2): %3")
                   .arg(*findings.oodScore, 0, 'f', 1)

@@ -79,6 +79,15 @@ Result<TrainConfig> parseTrainConfig(const std::string& text, const std::string&
     auto parsed = ai::parseManifest(manifest.dump(), path);
     if (!parsed.ok()) return parsed.error();
     c.model = parsed.value();
+    if (model.contains("lung_crop")) {
+      const auto crop = model.at("lung_crop");
+      c.lungCropSegmenter = resolve(crop.value("segmenter", ""));
+      c.lungCropMargin = crop.value("margin", 0.1);
+      if (c.lungCropSegmenter.empty())
+        return Error(Module::Train, ErrorCode::Malformed, "lung_crop needs \"segmenter\": a segmentation pack folder", path);
+      if (!(c.lungCropMargin >= 0.0 && c.lungCropMargin <= 0.5))
+        return Error(Module::Train, ErrorCode::Malformed, "lung_crop margin must lie in 0-0.5", path);
+    }
     c.initFrom = resolve(model.value("init_from", ""));
     c.freezeBackbone = model.value("freeze_backbone", false);
 

@@ -2,6 +2,7 @@
 
 #include "hilum/ai/analyzer.h"
 #include "hilum/ai/covariates.h"
+#include "hilum/ai/lung_crop.h"
 #include "hilum/ai/internal/networks.h"
 #include "hilum/ai/internal/state_dict.h"
 #include "hilum/ai/preprocess.h"
@@ -49,10 +50,12 @@ Error trainError(ErrorCode code, const std::string& reason, const std::string& p
 }
 
 // Every film decoded once, at model resolution, before the first epoch; epochs then only augment.
-Result<std::vector<ai::InputPicture>> cachePictures(const Dataset& data, const ai::ModelManifest& manifest,
+// With a lung crop, each film's field of view is found here too, once.
+Result<std::vector<ai::InputPicture>> cachePictures(const Dataset& data, const ai::ModelManifest& manifest, ai::LungCrop* crop,
                                                    const TrainCallbacks& cb) {
   std::vector<ai::InputPicture> pictures(data.samples.size());
   std::vector<std::optional<Error>> errors(data.samples.size());
+  std::atomic<int> whole{0};
   const unsigned workers = std::max(1u, std::thread::hardware_concurrency());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
@@ -62,7 +65,17 @@ Result<std::vector<ai::InputPicture>> cachePictures(const Dataset& data, const a
         errors[i] = film.error();
         continue;
       }
-      auto picture = ai::filmToPicture(film.value(), manifest);
+      std::optional<display::Region> region;
+      if (crop) {
+        auto view = crop->fieldOfView(film.value());
+        if (!view.ok()) {
+          errors[i] = view.error();
+          continue;
+        }
+        region = view.value().region;
+        if (!region) ++whole;
+      }
+      auto picture = ai::filmToPicture(film.value(), manifest, region);
       if (!picture.ok()) errors[i] = picture.error();
       else pictures[i] = std::move(picture).value();
     }
@@ -81,6 +94,9 @@ Result<std::vector<ai::InputPicture>> cachePictures(const Dataset& data, const a
     return trainError(first->code(), std::to_string(failed) + " of " + std::to_string(data.samples.size()) +
                                          " images could not be read; first: " + first->message());
   if (cb.log) cb.log("cached " + std::to_string(pictures.size()) + " films at " + std::to_string(manifest.inputSize) + " px");
+  if (cb.log && crop)
+    cb.log("cropped to the lungs by " + crop->segmenterName() + ": " + std::to_string(static_cast<int>(pictures.size()) - whole) +
+           " films; " + std::to_string(whole.load()) + " analysed whole (no lung area found)");
   return pictures;
 }
 
@@ -338,7 +354,14 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
     log(std::to_string(data.samples.size()) + " films, " + std::to_string(data.labels.size()) + " labels; split " +
         std::to_string(split.train.size()) + " / " + std::to_string(split.validation.size()) + " / " + std::to_string(split.test.size()));
 
-    auto pictures = cachePictures(data, manifest, cb);
+    std::unique_ptr<ai::LungCrop> crop;
+    if (!config.lungCropSegmenter.empty()) {
+      auto opened = ai::LungCrop::open(config.lungCropSegmenter, config.lungCropMargin);
+      if (!opened.ok()) return opened.error();
+      crop = std::move(opened).value();
+      manifest.lungCrop = crop->spec();
+    }
+    auto pictures = cachePictures(data, manifest, crop.get(), cb);
     if (!pictures.ok()) return pictures.error();
 
     // A data-parallel run: join the other ranks once this one's films are decoded (the rendezvous
@@ -663,6 +686,15 @@ Result<TrainSummary> trainModel(const TrainConfig& config, const TrainCallbacks&
     manifest.provenanceSoftware = std::string("hilum ") + HILUM_VERSION + " (git " + HILUM_GIT_REVISION + ")";
     manifest.metricsJson = metrics.dump();
     if (Status st = writeFileAtomically(pack + "/model.json", ai::toJson(manifest)); !st.ok()) return st.error();
+    if (crop) {  // the pinned segmenter beside the pack, so the run folder opens as it is
+      const fs::path beside = fs::path(config.output) / manifest.lungCrop->segmenter;
+      if (fs::weakly_canonical(beside, ec) != fs::weakly_canonical(config.lungCropSegmenter, ec)) {
+        fs::remove_all(beside, ec);
+        fs::copy(config.lungCropSegmenter, beside, fs::copy_options::recursive, ec);
+        if (ec) return trainError(ErrorCode::WriteFailed, "cannot copy the segmentation pack beside the exported one: " + ec.message(),
+                                  beside.string());
+      }
+    }
     summary.packDirectory = pack;
     log("exported epoch " + std::to_string(bestEpoch) + " to " + pack);
 

@@ -76,6 +76,8 @@ private:
   QDoubleSpinBox* m_lr = nullptr;
   QCheckBox* m_augment = nullptr;
   QCheckBox* m_covariates = nullptr;
+  QCheckBox* m_lungCrop = nullptr;
+  QString m_lungPack;  // the segmentation pack the lung crop uses; empty when none is installed
   QPushButton* m_start = nullptr;
   QPushButton* m_resume = nullptr;
   QPushButton* m_cancel = nullptr;

@@ -67,6 +67,9 @@ public:
   bool hasFastHeatmaps() const;  // the CAM fast path applies
 
   Result<Findings> analyze(const film::Film& film, const AnalyzeOptions& options = {});
+  // The film as this pack's input: preprocess() of the pack's field of view (its lung crop, when it
+  // has one), covariates from the header. What analyze() runs first.
+  Result<ModelInput> prepare(const film::Film& film);
   // The same from an already prepared input (tests, benchmarks, training-time evaluation).
   Result<Findings> analyzeInput(const ModelInput& input, const AnalyzeOptions& options = {});
   // The pooled features the out-of-distribution detector reads (global average of the feature map

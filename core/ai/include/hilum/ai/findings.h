@@ -76,6 +76,9 @@ struct Findings {
   // reads it ("age 45 y, sex F, view unknown"); empty for image-only packs.
   std::string covariates;
   std::vector<std::string> unknownCovariates;  // of those, the ones the model had to do without
+  // For packs that crop to the lungs: what part of the film the model looked at (ModelInput::
+  // fieldOfView); empty when it saw the whole film as every pack does.
+  std::string fieldOfView;
   // The covariates as a report states them: `covariates`, or for a report that hides the patient's
   // identity (age and sex identify) only which ones the model had to do without. Empty for
   // image-only packs.

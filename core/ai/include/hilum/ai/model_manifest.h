@@ -93,6 +93,20 @@ struct TtaView {
   bool operator==(const TtaView& o) const { return scale == o.scale && dx == o.dx && dy == o.dy; }
 };
 
+// Lung-area crop ("lung_crop": {"segmenter": "lungs-unet-128", "sha256": "...", "margin": 0.1}): the
+// classifier sees the lungs' bounding box grown by `margin` of its size on every side (clamped to the
+// film) rather than the whole film, as it did in training. The segmentation pack is named by its
+// folder and pinned by its weights' SHA-256: another segmenter would give other crops than the ones
+// the classifier learned from, so it is refused. Films where no lungs are found are analysed whole.
+struct LungCropSpec {
+  std::string segmenter;  // the segmentation pack's folder name
+  std::string sha256;     // its weights' SHA-256, lower-case hex
+  double margin = 0.1;    // 0..0.5 of the box's width (height) on each side
+  bool operator==(const LungCropSpec& o) const {
+    return segmenter == o.segmenter && sha256 == o.sha256 && margin == o.margin;
+  }
+};
+
 struct ModelManifest {
   std::string directory;  // where the pack was read from
   std::string name;
@@ -123,6 +137,7 @@ struct ModelManifest {
   // besides the plain one; empty: the plain view alone. Heatmaps and the out-of-distribution score
   // always come from the plain view.
   std::vector<TtaView> testTimeAugmentation;
+  std::optional<LungCropSpec> lungCrop;
 
   std::string weightsPath() const { return directory + "/" + weightsFile; }
 };

@@ -8,8 +8,10 @@
 #include "hilum/ai/covariates.h"
 #include "hilum/ai/model_manifest.h"
 #include "hilum/base/result.h"
+#include "hilum/display/renderer.h"
 #include "hilum/film/film.h"
 
+#include <optional>
 #include <vector>
 
 namespace hilum::ai {
@@ -33,6 +35,9 @@ struct ModelInput {
   // (covariates.h); the encoding is empty for image-only packs.
   PatientCovariates patient;
   std::vector<float> covariates;
+  // What part of the film the model looked at, when not simply all of it (lung_crop.h): "lungs
+  // (lungs-unet-128 1.0.0), ..." or "whole film: no lung area found ..."; empty otherwise.
+  std::string fieldOfView;
 };
 
 // Sets the input's covariates for the pack (nothing for an image-only pack). preprocess() takes them
@@ -46,10 +51,15 @@ struct InputPicture {
   std::vector<std::uint8_t> pixels;  // size x size, row-major
   InputGeometry geometry;
 };
-Result<InputPicture> filmToPicture(const film::Film& film, const ModelManifest& manifest);
+// `fieldOfView` (film pixels, clipped to the film) restricts the picture to that part of the film,
+// e.g. the lung area of a pack with a lung crop; the resize policy then applies to it.
+Result<InputPicture> filmToPicture(const film::Film& film, const ModelManifest& manifest,
+                                   const std::optional<display::Region>& fieldOfView = std::nullopt);
 ModelInput normalise(const InputPicture& picture, const ModelManifest& manifest);
 
-// The film's picture, normalised, with the covariates its header gives (covariatesOf).
-Result<ModelInput> preprocess(const film::Film& film, const ModelManifest& manifest);
+// The film's picture (of `fieldOfView`, when given), normalised, with the covariates its header
+// gives (covariatesOf).
+Result<ModelInput> preprocess(const film::Film& film, const ModelManifest& manifest,
+                              const std::optional<display::Region>& fieldOfView = std::nullopt);
 
 }  // namespace hilum::ai

@@ -32,6 +32,9 @@ ModalityRange modalityRange(const film::Film& film);
 
 // Window covering the whole modality range with LINEAR: what a film without VOI attributes shows.
 VoiWindow fullRangeWindow(const film::Film& film);
+// The same over a rectangle of the film (film pixels, clipped): what a crop of a film without VOI
+// attributes shows, so that burned-in labels or markers outside it do not set its contrast.
+VoiWindow fullRangeWindow(const film::Film& film, int x, int y, int width, int height);
 
 // The window spanning the pixels between two display-brightness percentiles (0..100), padding
 // excluded: 1 and 99 give the auto window.

@@ -43,6 +43,11 @@ struct TrainConfig {
   std::uint64_t splitSeed = 42;
 
   ai::ModelManifest model;    // name, version, architecture, input, preprocessing, labels filled later
+  // "lung_crop": {"segmenter": "models/lungs-unet-128", "margin": 0.1}: every film is cropped to
+  // its lungs by that segmentation pack (hilum/ai/lung_crop.h) before training, evaluation and
+  // export; the pack pins the segmenter, and a copy of it goes beside the exported pack.
+  std::string lungCropSegmenter;
+  double lungCropMargin = 0.1;
   std::string initFrom;       // a pack to start from (fine-tuning); its labels may differ
   bool freezeBackbone = false;
 
