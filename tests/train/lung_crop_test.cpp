@@ -3,6 +3,7 @@
 // that crops to the lungs cannot see the bar; the one that sees the whole film learns it. The
 // cropping pack pins its segmenter, carries a copy beside itself and refuses any other.
 #include "lung_films.h"
+#include "tiny_segmenter.h"
 #include "temp_dir.h"
 
 #include "hilum/ai/analyzer.h"
@@ -43,20 +44,11 @@ std::string trainSegmenter(const TempDir& dir) {
     if (marked(patient)) cv::rectangle(film, cv::Rect(0, 0, 5, film.rows), cv::Scalar(255), cv::FILLED);
   };
   test::writeGeneratedLungs(dir, 40, options);
-  train::SegmentationTrainConfig c;
-  c.labelsCsv = dir.file("labels.csv");
-  c.imagesDir = dir.file("images");
-  c.masksDir = dir.file("masks");
-  c.output = dir.file("segmenter-run");
-  c.name = "test-lungs";
-  c.inputSize = 48;
-  c.baseChannels = 8;
-  c.levels = 3;
+  auto c = test::tinySegmenterConfig(dir, "segmenter-run");
+  c.inputSize = 48;  // the crop's box must be right to the pixel: the bar is 5 px from it
   c.epochs = 10;
-  c.batchSize = 8;
-  c.learningRate = 1e-2;
-  c.threads = 2;
-  c.seed = 4;
+  c.validationFraction = 0.15;
+  c.testFraction = 0.15;
   c.command = "lung_crop_test";
   const auto run = train::trainSegmenter(c, {});
   REQUIRE(run.ok());

@@ -7,6 +7,7 @@
 #include "hilum/film/loader.h"
 #include "hilum/train/segmentation_trainer.h"
 #include "lung_films.h"
+#include "tiny_segmenter.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -35,22 +36,7 @@ void writeLungFilms(const TempDir& dir, int patients) {
 }
 
 train::SegmentationTrainConfig tinyConfig(const TempDir& dir) {
-  train::SegmentationTrainConfig c;
-  c.labelsCsv = dir.file("labels.csv");
-  c.imagesDir = dir.file("images");
-  c.masksDir = dir.file("masks");
-  c.output = dir.file("run");
-  c.name = "test-lungs";
-  c.inputSize = 32;
-  c.baseChannels = 8;
-  c.levels = 3;
-  c.epochs = 8;
-  c.batchSize = 8;
-  c.learningRate = 1e-2;
-  c.threads = 2;
-  c.seed = 4;
-  c.validationFraction = 0.2;
-  c.testFraction = 0.2;
+  auto c = test::tinySegmenterConfig(dir);
   c.command = "segmentation_trainer_test";
   return c;
 }
