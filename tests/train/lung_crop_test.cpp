@@ -84,21 +84,31 @@ std::string writeMarkedData(const TempDir& dir, const std::string& segmenter, co
 
 }  // namespace
 
-TEST_CASE("the lungs' box grows by the margin, stays on the film, and an implausible one means the whole film", "[train][lungcrop]") {
-  const auto grown = ai::lungFieldOfView({20, 10, 60, 50}, 0.1, 100, 80);
+TEST_CASE("the lungs' box grows by the margin and stays on the film; an implausible one means the whole film", "[train][lungcrop]") {
+  auto lungs = [](ai::PixelBox box, int regions) {
+    ai::Segmentation s;
+    s.columns = 100;
+    s.rows = 80;
+    s.boundingBox = box;
+    s.outlines.resize(static_cast<std::size_t>(regions));
+    return s;
+  };
+  const auto grown = ai::lungFieldOfView(lungs({20, 10, 60, 50}, 2), 0.1);
   REQUIRE(grown);
   CHECK(grown->x == 14);
   CHECK(grown->y == 5);
   CHECK(grown->width == 72);
   CHECK(grown->height == 60);
-  const auto clipped = ai::lungFieldOfView({2, 1, 96, 78}, 0.2, 100, 80);
+  const auto clipped = ai::lungFieldOfView(lungs({2, 1, 96, 78}, 2), 0.2);
   REQUIRE(clipped);
   CHECK(clipped->x == 0);
   CHECK(clipped->y == 0);
   CHECK(clipped->width == 100);
   CHECK(clipped->height == 80);
-  CHECK_FALSE(ai::lungFieldOfView({}, 0.1, 100, 80));
-  CHECK_FALSE(ai::lungFieldOfView({40, 10, 20, 60}, 0.1, 100, 80));  // a fifth of the width: not two lungs
+  CHECK_FALSE(ai::lungFieldOfView(lungs({}, 0), 0.1));
+  CHECK_FALSE(ai::lungFieldOfView(lungs({40, 10, 20, 60}, 2), 0.1));  // a fifth of the width: not two lungs
+  CHECK_FALSE(ai::lungFieldOfView(lungs({10, 10, 35, 60}, 1), 0.1));  // one lung: the other may be the sick one
+  CHECK(ai::lungFieldOfView(lungs({10, 10, 70, 60}, 1), 0.1));        // two lungs touching in the mask
 }
 
 TEST_CASE("a pack that crops to the lungs cannot learn what lies outside them, and pins its segmenter", "[train][lungcrop]") {

@@ -17,10 +17,14 @@ std::string sizeText(int width, int height) { return std::to_string(width) + " x
 
 }  // namespace
 
-std::optional<display::Region> lungFieldOfView(const PixelBox& lungs, double margin, int columns, int rows) {
+std::optional<display::Region> lungFieldOfView(const Segmentation& segmentation, double margin) {
+  const PixelBox& lungs = segmentation.boundingBox;
+  const int columns = segmentation.columns, rows = segmentation.rows;
   if (lungs.empty() || columns <= 0 || rows <= 0) return std::nullopt;
   // Two lungs span well over half a frontal film; a quarter is already a failed segmentation.
   if (lungs.width * 4 < columns || lungs.height * 4 < rows) return std::nullopt;
+  // One region that narrow is one lung (two lungs touching in the mask make a wide one).
+  if (segmentation.outlines.size() < 2 && lungs.width * 100 < columns * 45) return std::nullopt;
   const double dx = margin * lungs.width, dy = margin * lungs.height;
   const int x0 = std::max(0, static_cast<int>(std::floor(lungs.x - dx)));
   const int y0 = std::max(0, static_cast<int>(std::floor(lungs.y - dy)));
@@ -88,7 +92,7 @@ Result<FieldOfView> LungCrop::fieldOfView(const film::Film& film) {
   auto lungs = m_segmenter->segment(film);
   if (!lungs.ok()) return lungs.error();
   FieldOfView out;
-  out.region = lungFieldOfView(lungs.value().boundingBox, m_spec.margin, film.columns(), film.rows());
+  out.region = lungFieldOfView(lungs.value(), m_spec.margin);
   if (out.region)
     out.description = "lungs (" + segmenterName() + "), " + sizeText(out.region->width, out.region->height) + " px of " +
                       sizeText(film.columns(), film.rows());

@@ -4,9 +4,10 @@
 // the lungs' bounding box by the pack's margin and hands that region to preprocess(); training,
 // evaluation and analysis all go through it, so a model sees at analysis the crop it learned from.
 //
-// A film where no plausible lung area is found (nothing segmented, or a box under a quarter of the
-// film's width or height) is analysed whole, and the field of view says so: a crop is a hint that
-// removes the film's borders, markers and labels, never a reason to refuse a film.
+// A film where no plausible lung area is found (nothing segmented, a box under a quarter of the
+// film's width or height, or a single lung) is analysed whole, and the field of view says so: a
+// crop is a hint that removes the film's borders, markers and labels, never a reason to refuse a
+// film, and a lung the segmenter missed (opaque, collapsed) must not be cropped away.
 //
 // Thread safety: fieldOfView() may be called from any thread (the segmenter serialises its calls).
 #include "hilum/ai/lung_segmenter.h"
@@ -29,8 +30,9 @@ struct FieldOfView {
 };
 
 // The lungs' box grown by `margin` of its width (height) on each side and clipped to the film; none
-// when the box is implausible for a frontal chest film (empty, or under a quarter of a side).
-std::optional<display::Region> lungFieldOfView(const PixelBox& lungs, double margin, int columns, int rows);
+// when it is implausible for a frontal chest film: empty, under a quarter of a side, or one region
+// under 45 % of the film's width (one lung found: the other may be the diseased one).
+std::optional<display::Region> lungFieldOfView(const Segmentation& lungs, double margin);
 
 class LungCrop {
 public:
