@@ -93,22 +93,27 @@ TEST_CASE("the lungs' box grows by the margin and stays on the film; an implausi
     s.outlines.resize(static_cast<std::size_t>(regions));
     return s;
   };
-  const auto grown = ai::lungFieldOfView(lungs({20, 10, 60, 50}, 2), 0.1);
+  const auto grown = ai::lungFieldOfView(lungs({20, 10, 60, 50}, 2), 0.1).region;
   REQUIRE(grown);
   CHECK(grown->x == 14);
   CHECK(grown->y == 5);
   CHECK(grown->width == 72);
   CHECK(grown->height == 60);
-  const auto clipped = ai::lungFieldOfView(lungs({2, 1, 96, 78}, 2), 0.2);
+  const auto clipped = ai::lungFieldOfView(lungs({2, 1, 96, 78}, 2), 0.2).region;
   REQUIRE(clipped);
   CHECK(clipped->x == 0);
   CHECK(clipped->y == 0);
   CHECK(clipped->width == 100);
   CHECK(clipped->height == 80);
-  CHECK_FALSE(ai::lungFieldOfView(lungs({}, 0), 0.1));
-  CHECK_FALSE(ai::lungFieldOfView(lungs({40, 10, 20, 60}, 2), 0.1));  // a fifth of the width: not two lungs
-  CHECK_FALSE(ai::lungFieldOfView(lungs({10, 10, 35, 60}, 1), 0.1));  // one lung: the other may be the sick one
-  CHECK(ai::lungFieldOfView(lungs({10, 10, 70, 60}, 1), 0.1));        // two lungs touching in the mask
+  CHECK(ai::lungFieldOfView(lungs({20, 10, 60, 50}, 2), 0.1).description == "lungs, 72 x 60 px of 100 x 80");
+  CHECK(ai::lungFieldOfView(lungs({}, 0), 0.1).description == "whole film: no lung area found");
+  const auto narrow = ai::lungFieldOfView(lungs({40, 10, 20, 60}, 2), 0.1);  // a fifth of the width: not two lungs
+  CHECK_FALSE(narrow.region);
+  CHECK_THAT(narrow.description, Contains("implausibly small"));
+  const auto oneLung = ai::lungFieldOfView(lungs({10, 10, 35, 60}, 1), 0.1);  // the other may be the sick one
+  CHECK_FALSE(oneLung.region);
+  CHECK(oneLung.description == "whole film: only one lung found");
+  CHECK(ai::lungFieldOfView(lungs({10, 10, 70, 60}, 1), 0.1).region);  // two lungs touching in the mask
 }
 
 TEST_CASE("a pack that crops to the lungs cannot learn what lies outside them, and pins its segmenter", "[train][lungcrop]") {
@@ -131,7 +136,7 @@ TEST_CASE("a pack that crops to the lungs cannot learn what lies outside them, a
   CHECK(whole.value().testMeanAuc > 0.9);     // the bar is the label
   CHECK(cropped.value().testMeanAuc < 0.75);  // it never saw the bar: chance, give or take 16 films
   bool logged = false;
-  for (const auto& line : log) logged = logged || line.find("cropped to the lungs by test-lungs 1.0.0: 80 films; 0") != std::string::npos;
+  for (const auto& line : log) logged = logged || line.find("cropped to the lungs by test-lungs 1.0.0: 80 films; 0 seen whole") != std::string::npos;
   CHECK(logged);
 
   // The pack pins the segmenter by name and weights, and carries a copy beside itself.
@@ -152,7 +157,7 @@ TEST_CASE("a pack that crops to the lungs cannot learn what lies outside them, a
   REQUIRE(film.ok());
   const auto findings = analyzer.value()->analyze(film.value());
   REQUIRE(findings.ok());
-  CHECK_THAT(findings.value().fieldOfView, StartsWith("lungs (test-lungs 1.0.0), "));
+  CHECK_THAT(findings.value().fieldOfView, StartsWith("lungs, ") && Contains(" px of 96 x 80 (test-lungs 1.0.0)"));
   REQUIRE_FALSE(findings.value().heatmaps.empty());
   const auto& geometry = findings.value().heatmaps[0].geometry;
   CHECK(geometry.filmX > 5);

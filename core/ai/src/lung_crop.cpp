@@ -17,20 +17,22 @@ std::string sizeText(int width, int height) { return std::to_string(width) + " x
 
 }  // namespace
 
-std::optional<display::Region> lungFieldOfView(const Segmentation& segmentation, double margin) {
+FieldOfView lungFieldOfView(const Segmentation& segmentation, double margin) {
   const PixelBox& lungs = segmentation.boundingBox;
   const int columns = segmentation.columns, rows = segmentation.rows;
-  if (lungs.empty() || columns <= 0 || rows <= 0) return std::nullopt;
+  auto whole = [](const char* why) { return FieldOfView{std::nullopt, std::string("whole film: ") + why}; };
+  if (lungs.empty() || columns <= 0 || rows <= 0) return whole("no lung area found");
   // Two lungs span well over half a frontal film; a quarter is already a failed segmentation.
-  if (lungs.width * 4 < columns || lungs.height * 4 < rows) return std::nullopt;
+  if (lungs.width * 4 < columns || lungs.height * 4 < rows) return whole("the lung area found is implausibly small");
   // One region that narrow is one lung (two lungs touching in the mask make a wide one).
-  if (segmentation.outlines.size() < 2 && lungs.width * 100 < columns * 45) return std::nullopt;
+  if (segmentation.outlines.size() < 2 && lungs.width * 100 < columns * 45) return whole("only one lung found");
   const double dx = margin * lungs.width, dy = margin * lungs.height;
   const int x0 = std::max(0, static_cast<int>(std::floor(lungs.x - dx)));
   const int y0 = std::max(0, static_cast<int>(std::floor(lungs.y - dy)));
   const int x1 = std::min(columns, static_cast<int>(std::ceil(lungs.x + lungs.width + dx)));
   const int y1 = std::min(rows, static_cast<int>(std::ceil(lungs.y + lungs.height + dy)));
-  return display::Region{x0, y0, x1 - x0, y1 - y0};
+  const display::Region region{x0, y0, x1 - x0, y1 - y0};
+  return FieldOfView{region, "lungs, " + sizeText(region.width, region.height) + " px of " + sizeText(columns, rows)};
 }
 
 LungCrop::LungCrop(std::unique_ptr<LungSegmenter> segmenter, LungCropSpec spec)
@@ -91,13 +93,8 @@ Result<std::unique_ptr<LungCrop>> LungCrop::forPack(const ModelManifest& classif
 Result<FieldOfView> LungCrop::fieldOfView(const film::Film& film) {
   auto lungs = m_segmenter->segment(film);
   if (!lungs.ok()) return lungs.error();
-  FieldOfView out;
-  out.region = lungFieldOfView(lungs.value(), m_spec.margin);
-  if (out.region)
-    out.description = "lungs (" + segmenterName() + "), " + sizeText(out.region->width, out.region->height) + " px of " +
-                      sizeText(film.columns(), film.rows());
-  else
-    out.description = "whole film: no lung area found by " + segmenterName();
+  FieldOfView out = lungFieldOfView(lungs.value(), m_spec.margin);
+  out.description += " (" + segmenterName() + ")";
   return out;
 }
 

@@ -96,7 +96,7 @@ Result<std::vector<ai::InputPicture>> cachePictures(const Dataset& data, const a
   if (cb.log) cb.log("cached " + std::to_string(pictures.size()) + " films at " + std::to_string(manifest.inputSize) + " px");
   if (cb.log && crop)
     cb.log("cropped to the lungs by " + crop->segmenterName() + ": " + std::to_string(static_cast<int>(pictures.size()) - whole) +
-           " films; " + std::to_string(whole.load()) + " analysed whole (no lung area found)");
+           " films; " + std::to_string(whole.load()) + " seen whole (no lungs, too small an area, or one lung found)");
   return pictures;
 }
 

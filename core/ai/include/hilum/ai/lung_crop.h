@@ -24,15 +24,16 @@ namespace hilum::ai {
 
 struct FieldOfView {
   std::optional<display::Region> region;  // film pixels; none: the whole film
-  // What the model looked at, as a reader reads it: "lungs (lungs-unet-128 1.0.0), 1712 x 1630 px
-  // of 2048 x 2048" or "whole film: no lung area found by lungs-unet-128 1.0.0".
+  // What the model looked at, as a reader reads it: "lungs, 1712 x 1630 px of 2048 x 2048
+  // (lungs-unet-128 1.0.0)" or "whole film: only one lung found (lungs-unet-128 1.0.0)".
   std::string description;
 };
 
-// The lungs' box grown by `margin` of its width (height) on each side and clipped to the film; none
-// when it is implausible for a frontal chest film: empty, under a quarter of a side, or one region
-// under 45 % of the film's width (one lung found: the other may be the diseased one).
-std::optional<display::Region> lungFieldOfView(const Segmentation& lungs, double margin);
+// The lungs' box grown by `margin` of its width (height) on each side and clipped to the film; no
+// region when it is implausible for a frontal chest film (empty, under a quarter of a side, or one
+// region under 45 % of the film's width: one lung found, the other may be the diseased one), and
+// the description then says which.
+FieldOfView lungFieldOfView(const Segmentation& lungs, double margin);
 
 class LungCrop {
 public:

@@ -35,8 +35,8 @@ struct ModelInput {
   // (covariates.h); the encoding is empty for image-only packs.
   PatientCovariates patient;
   std::vector<float> covariates;
-  // What part of the film the model looked at, when not simply all of it (lung_crop.h): "lungs
-  // (lungs-unet-128 1.0.0), ..." or "whole film: no lung area found ..."; empty otherwise.
+  // What part of the film the model looked at, when not simply all of it (lung_crop.h): "lungs,
+  // ... px of ... (lungs-unet-128 1.0.0)" or "whole film: only one lung found (...)"; else empty.
   std::string fieldOfView;
 };
 
