@@ -23,15 +23,10 @@ Result<InputPicture> filmToPicture(const film::Film& film, const ModelManifest& 
   g.filmColumns = film.columns();
   g.filmRows = film.rows();
   // The part of the film the model looks at: all of it, or the field of view clipped to it.
-  display::Region view{0, 0, film.columns(), film.rows()};
-  if (fieldOfView) {
-    const int x0 = std::clamp(fieldOfView->x, 0, film.columns()), y0 = std::clamp(fieldOfView->y, 0, film.rows());
-    const int x1 = std::clamp(fieldOfView->x + fieldOfView->width, x0, film.columns());
-    const int y1 = std::clamp(fieldOfView->y + fieldOfView->height, y0, film.rows());
-    if (x1 - x0 < 2 || y1 - y0 < 2)
-      return Error(Module::Ai, ErrorCode::InvalidArgument, "the field of view holds no film pixels", film.path());
-    view = {x0, y0, x1 - x0, y1 - y0};
-  }
+  const display::Region view =
+      fieldOfView.value_or(display::Region{0, 0, film.columns(), film.rows()}).clippedTo(film.columns(), film.rows());
+  if (fieldOfView && (view.width < 2 || view.height < 2))
+    return Error(Module::Ai, ErrorCode::InvalidArgument, "the field of view holds no film pixels", film.path());
   const double cols = view.width, rows = view.height;
 
   // The window: the film's own (its header's, else its full range), or the full range of what the
@@ -40,8 +35,7 @@ Result<InputPicture> filmToPicture(const film::Film& film, const ModelManifest& 
   display::DisplaySettings settings;
   const bool ownRange = manifest.window == FilmWindow::FullRange ||
                         (film.display().windows.empty() && film.display().voiLuts.empty());
-  if (fieldOfView && ownRange) settings.customWindow = display::fullRangeWindow(film, view.x, view.y, view.width, view.height);
-  else if (manifest.window == FilmWindow::FullRange) settings.customWindow = display::fullRangeWindow(film);
+  if (ownRange) settings.customWindow = display::fullRangeWindow(film, view);
 
   // Which part of the view, and where in the input it goes.
   display::RenderOptions options;

@@ -50,9 +50,8 @@ Result<DisplayTable> displayTable(const film::Film& film, const DisplaySettings&
 
 film::Film reducedFilm(const film::Film& film, const Region& region, int box) {
   box = std::max(1, box);
-  const int x0 = std::clamp(region.x, 0, film.columns()), y0 = std::clamp(region.y, 0, film.rows());
-  const int x1 = std::clamp(region.x + region.width, x0, film.columns());
-  const int y1 = std::clamp(region.y + region.height, y0, film.rows());
+  const Region on = region.clippedTo(film.columns(), film.rows());
+  const int x0 = on.x, y0 = on.y, x1 = on.x + on.width, y1 = on.y + on.height;
   const auto& source = film.pixels();
   film::PixelBuffer out;
   out.columns = std::max(1, (x1 - x0 + box - 1) / box);
@@ -88,12 +87,9 @@ film::Film reducedFilm(const film::Film& film, const Region& region, int box) {
 Result<GrayImage> render(const film::Film& film, const DisplaySettings& settings, const RenderOptions& options) {
   if (film.columns() <= 0 || film.rows() <= 0)
     return Error(Module::Display, ErrorCode::InvalidArgument, "film has no pixels", film.path());
-  Region r = options.region.value_or(Region{0, 0, film.columns(), film.rows()});
-  const int x0 = std::clamp(r.x, 0, film.columns());
-  const int y0 = std::clamp(r.y, 0, film.rows());
-  const int x1 = std::clamp(r.x + r.width, 0, film.columns());
-  const int y1 = std::clamp(r.y + r.height, 0, film.rows());
-  if (x1 <= x0 || y1 <= y0)
+  const Region on = options.region.value_or(Region{0, 0, film.columns(), film.rows()}).clippedTo(film.columns(), film.rows());
+  const int x0 = on.x, y0 = on.y, x1 = on.x + on.width, y1 = on.y + on.height;
+  if (on.empty())
     return Error(Module::Display, ErrorCode::InvalidArgument, "render region lies outside the film", film.path());
 
   auto table = displayTable(film, settings);

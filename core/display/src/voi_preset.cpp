@@ -124,9 +124,10 @@ ModalityRange modalityRange(const film::Film& film) {
 
 VoiWindow fullRangeWindow(const film::Film& film) { return spanning(modalityRange(film)); }
 
-VoiWindow fullRangeWindow(const film::Film& film, int x, int y, int width, int height) {
-  const int x0 = std::clamp(x, 0, film.columns()), y0 = std::clamp(y, 0, film.rows());
-  const int x1 = std::clamp(x + width, x0, film.columns()), y1 = std::clamp(y + height, y0, film.rows());
+VoiWindow fullRangeWindow(const film::Film& film, const Region& region) {
+  const Region on = region.clippedTo(film.columns(), film.rows());
+  if (on.x == 0 && on.y == 0 && on.width == film.columns() && on.height == film.rows()) return fullRangeWindow(film);
+  const int x0 = on.x, y0 = on.y, x1 = on.x + on.width, y1 = on.y + on.height;
   const auto& pixels = film.pixels();
   const std::optional<int> padding = film.display().paddingValue;
   int lo = std::numeric_limits<int>::max(), hi = std::numeric_limits<int>::min();

@@ -6,6 +6,7 @@
 // Thread safety: pure functions of their arguments; call from any thread.
 #include "hilum/base/result.h"
 #include "hilum/display/gray_image.h"
+#include "hilum/display/region.h"
 #include "hilum/display/voi.h"
 #include "hilum/film/film.h"
 
@@ -20,10 +21,6 @@ struct DisplaySettings {
                                           // Ignored when customWindow is set.
   std::optional<VoiWindow> customWindow;  // the user's own window/level
   bool invert = false;                    // the user's toggle, on top of what the film declares
-};
-
-struct Region {
-  int x = 0, y = 0, width = 0, height = 0;  // in film pixels
 };
 
 struct RenderOptions {

@@ -5,6 +5,7 @@
 // bone). Projection radiographs have no Hounsfield scale, so unlike CT presets these cannot be
 // fixed numbers: they are percentile ranges of the film's own pixels, in display brightness (a
 // MONOCHROME1 film's dark lungs are its high values).
+#include "hilum/display/region.h"
 #include "hilum/display/voi.h"
 #include "hilum/film/film.h"
 
@@ -34,7 +35,8 @@ ModalityRange modalityRange(const film::Film& film);
 VoiWindow fullRangeWindow(const film::Film& film);
 // The same over a rectangle of the film (film pixels, clipped): what a crop of a film without VOI
 // attributes shows, so that burned-in labels or markers outside it do not set its contrast.
-VoiWindow fullRangeWindow(const film::Film& film, int x, int y, int width, int height);
+// A region covering the whole film costs nothing extra (the film's own range).
+VoiWindow fullRangeWindow(const film::Film& film, const Region& region);
 
 // The window spanning the pixels between two display-brightness percentiles (0..100), padding
 // excluded: 1 and 99 give the auto window.
